@@ -1,0 +1,20 @@
+//! The recognisers: one file each, wired together in [`quantity`] (amounts,
+//! counts, measures, shares) and [`entities`] (people, organizations, places).
+
+pub(crate) mod count;
+pub mod entities;
+pub(crate) mod measure;
+pub(crate) mod money;
+pub(crate) mod numeral;
+pub(crate) mod percent;
+pub(crate) mod quantity;
+
+use crate::text::View;
+
+/// Buffers reused from one piece of a document to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub view: View,
+    pub quantities: Vec<quantity::FoundQuantity>,
+    pub entities: Vec<entities::FoundEntity>,
+}

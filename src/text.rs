@@ -1,0 +1,247 @@
+//! The normalised view of a document that every recogniser reads, with the
+//! map that takes its positions back to the user's text.
+//!
+//! Normalisation is character for character, except that soft line breaks
+//! (a break that wraps a sentence in the middle of a run of Han characters,
+//! as PDF output does: `宁波市第二\n\n人民医院`) are left out, so names and
+//! amounts read through them. Folding: full-width digits, Latin letters and
+//! `％．＋－／` become ASCII; Chinese punctuation (`，、。：`) is kept, since a
+//! Chinese comma between digits separates two numbers.
+
+use crate::record::Span;
+
+/// Line-length statistics of a whole document, to tell a line wrapped by a
+/// PDF converter (long, ends mid-sentence) from a heading (short).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineProfile {
+    /// A line at least this long (in chars) that ends in a Han character is
+    /// taken to be wrapped.
+    wrapped_min_chars: usize,
+}
+
+impl LineProfile {
+    /// Lines longer than this are counted as this long: bounds the histogram.
+    const CAP: usize = 256;
+
+    /// One pass over `text`.
+    pub(crate) fn of(text: &str) -> LineProfile {
+        let mut histogram = [0u32; Self::CAP + 1];
+        let mut lines = 0u32;
+        for line in text.split('\n') {
+            let n = line.trim_end_matches('\r').chars().take(Self::CAP).count();
+            if n > 0 {
+                histogram[n] = histogram[n].saturating_add(1);
+                lines = lines.saturating_add(1);
+            }
+        }
+        // The 75th percentile of non-empty line lengths is the body width.
+        let mut seen = 0u32;
+        let mut p75 = 0usize;
+        let threshold = lines - lines / 4;
+        for (n, &count) in histogram.iter().enumerate() {
+            seen += count;
+            if seen >= threshold && count > 0 {
+                p75 = n;
+                break;
+            }
+        }
+        // With short lines only (a sentence, a few fragments) any break
+        // between Han characters is taken as a wrap; otherwise a line must
+        // be at least half the body width (headings are shorter).
+        let wrapped_min_chars = if p75 < 20 { 0 } else { p75 / 2 };
+        LineProfile { wrapped_min_chars }
+    }
+
+    /// Every break between Han characters is soft.
+    #[cfg(test)]
+    pub(crate) fn permissive() -> LineProfile {
+        LineProfile {
+            wrapped_min_chars: 0,
+        }
+    }
+}
+
+/// Whether `c` is a Han ideograph (CJK unified ideographs and extensions,
+/// compatibility ideographs, `〇`).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F
+        | 0x30000..=0x323AF)
+}
+
+/// Folds full-width forms of ASCII digits, letters and the symbols that
+/// appear inside numbers; leaves everything else alone.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '％'
+        | '．'
+        | '＋'
+        | '－'
+        | '／'
+        | '＄'
+        | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '～' => '~',
+        '\u{2212}' => '-', // minus sign
+        _ => c,
+    }
+}
+
+/// A normalised copy of a piece of text, and the way back.
+#[derive(Debug, Default)]
+pub(crate) struct View {
+    /// The normalised text (what jieba reads).
+    pub text: String,
+    /// Its characters.
+    pub chars: Vec<char>,
+    /// For each normalised char: its byte offset in `text`, then one past the end.
+    pub byte_in_view: Vec<u32>,
+    /// For each normalised char: byte offset of its source char in the original.
+    source_byte: Vec<u32>,
+    /// For each normalised char: char offset of its source char in the original.
+    source_char: Vec<u32>,
+    /// Byte length of each source char (always 1 to 4).
+    source_len: Vec<u8>,
+}
+
+impl View {
+    /// Builds the view of `original` (at most `u32::MAX` bytes: callers cut
+    /// long documents into pieces), reusing `self`'s buffers.
+    pub(crate) fn rebuild(&mut self, original: &str, profile: LineProfile) {
+        self.text.clear();
+        self.chars.clear();
+        self.byte_in_view.clear();
+        self.source_byte.clear();
+        self.source_char.clear();
+        self.source_len.clear();
+        self.text.reserve(original.len());
+        self.chars.reserve(original.len() / 2);
+
+        let mut line_chars = 0usize;
+        let mut iter = original.char_indices().enumerate().peekable();
+        while let Some((ci, (bi, c))) = iter.next() {
+            if c == '\n' || c == '\r' {
+                // A break, with any blank lines and spaces after it, is soft
+                // when Han characters stand on both sides and the line it
+                // ends is long enough to have been wrapped.
+                let before_is_han = self.chars.last().is_some_and(|&p| is_han(p));
+                let wrapped = before_is_han && line_chars >= profile.wrapped_min_chars;
+                if wrapped {
+                    let mut look = original[bi..].char_indices();
+                    let mut next_word = None;
+                    for (_, d) in look.by_ref() {
+                        if !matches!(d, '\n' | '\r' | ' ' | '\t' | '\u{3000}') {
+                            next_word = Some(d);
+                            break;
+                        }
+                    }
+                    if next_word.is_some_and(is_han) {
+                        // Skip the whole break; line_chars keeps counting
+                        // as if the lines were one.
+                        while let Some(&(_, (_, d))) = iter.peek() {
+                            if matches!(d, '\n' | '\r' | ' ' | '\t' | '\u{3000}') {
+                                iter.next();
+                            } else {
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                line_chars = 0;
+            } else {
+                line_chars += 1;
+            }
+            let f = fold(c);
+            self.byte_in_view.push(self.text.len() as u32);
+            self.text.push(f);
+            self.chars.push(f);
+            self.source_byte.push(bi as u32);
+            self.source_char.push(ci as u32);
+            self.source_len.push(c.len_utf8() as u8);
+        }
+        self.byte_in_view.push(self.text.len() as u32);
+    }
+
+    /// Number of normalised chars.
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The char index in the view of a byte offset in `self.text`.
+    pub(crate) fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_in_view
+            .binary_search(&(byte as u32))
+            .unwrap_or_else(|i| i)
+    }
+
+    /// The span in the original piece of normalised chars `start..end`,
+    /// shifted by the piece's own offsets in the document.
+    pub(crate) fn span(&self, start: usize, end: usize, base: Span) -> Span {
+        debug_assert!(start < end && end <= self.len());
+        let last = end - 1;
+        let start_byte = self.source_byte[start] as usize;
+        let end_byte = self.source_byte[last] as usize + self.source_len[last] as usize;
+        Span {
+            start: base.start + start_byte,
+            end: base.start + end_byte,
+            char_start: base.char_start + self.source_char[start] as usize,
+            char_end: base.char_start + self.source_char[last] as usize + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans_back(original: &str, start: usize, end: usize) -> String {
+        let mut v = View::default();
+        v.rebuild(original, LineProfile::of(original));
+        let s = v.span(start, end, Span::default());
+        original[s.range()].to_string()
+    }
+
+    #[test]
+    fn 软换行被看穿() {
+        let text = "患者被送往宁波市第二\n\n人民医院救治";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, "患者被送往宁波市第二人民医院救治");
+        assert_eq!(spans_back(text, 5, 14), "宁波市第二\n\n人民医院");
+    }
+
+    #[test]
+    fn 标点后的换行保留() {
+        let text = "会议结束。\n宁波市总工会";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::permissive());
+        assert_eq!(v.text, text);
+    }
+
+    #[test]
+    fn 全角数字折叠() {
+        let text = "增长１２．５％";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, "增长12.5%");
+        assert_eq!(spans_back(text, 2, 7), "１２．５％");
+    }
+
+    #[test]
+    fn 标题后的换行保留() {
+        let body = "这是一段很长的正文内容用来代表文档中普通段落的宽度而且没有任何标点符号结尾";
+        let text = format!("工会简报\n{body}\n{body}\n{body}");
+        let mut v = View::default();
+        v.rebuild(&text, LineProfile::of(&text));
+        assert!(v.text.starts_with("工会简报\n"));
+        // Body lines are long and end in Han: they are joined.
+        assert_eq!(v.text.matches('\n').count(), 1);
+    }
+}

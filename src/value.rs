@@ -1,0 +1,299 @@
+//! Exact numeric values of quantities.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// The numeric value of a quantity, exact wherever the text is.
+///
+/// Values within ±7.9 × 10²⁸ with up to 28 decimal places are exact
+/// [`Decimal`]s (`0.1元`, `1.35亿元`). Anything larger (a run of 200,000
+/// digits, `1e999`) is kept as a decimal significand times a power of ten,
+/// so it is never infinite, NaN or wrapped around.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Value {
+    /// An exact decimal value.
+    Exact(Decimal),
+    /// `significand × 10^exponent`, for magnitudes beyond [`Decimal`]'s range.
+    Scientific {
+        /// The leading digits; may be rounded.
+        significand: Decimal,
+        /// The power of ten it is multiplied by.
+        exponent: u64,
+    },
+}
+
+impl Value {
+    /// Zero.
+    pub const ZERO: Value = Value::Exact(Decimal::ZERO);
+
+    /// An exact integer value.
+    pub fn from_int(n: i64) -> Value {
+        Value::Exact(Decimal::from(n))
+    }
+
+    /// The exact value, when it fits a [`Decimal`].
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        match self {
+            Value::Exact(d) => Some(*d),
+            Value::Scientific { .. } => None,
+        }
+    }
+
+    /// The nearest `f64`; values beyond its range saturate at `f64::MAX`.
+    pub fn to_f64(&self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive;
+        match self {
+            Value::Exact(d) => d.to_f64().unwrap_or(0.0),
+            Value::Scientific {
+                significand,
+                exponent,
+            } => {
+                let s = significand.to_f64().unwrap_or(0.0);
+                let e = i32::try_from(*exponent).unwrap_or(i32::MAX);
+                let v = s * 10f64.powi(e);
+                if v.is_finite() {
+                    v
+                } else {
+                    f64::MAX.copysign(s)
+                }
+            }
+        }
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(&self) -> bool {
+        match self {
+            Value::Exact(d) => d.is_sign_negative() && !d.is_zero(),
+            Value::Scientific { significand, .. } => significand.is_sign_negative(),
+        }
+    }
+
+    /// The value with its sign flipped.
+    pub fn negated(self) -> Value {
+        match self {
+            Value::Exact(d) => Value::Exact(-d),
+            Value::Scientific {
+                significand,
+                exponent,
+            } => Value::Scientific {
+                significand: -significand,
+                exponent,
+            },
+        }
+    }
+
+    /// `self × 10^power`, exact while it fits.
+    pub fn scale_pow10(self, power: u32) -> Value {
+        match self {
+            Value::Exact(d) => {
+                let mut d = d;
+                for i in 0..power {
+                    match d.checked_mul(Decimal::TEN) {
+                        Some(next) => d = next,
+                        None => {
+                            return Value::Scientific {
+                                significand: d,
+                                exponent: u64::from(power - i),
+                            }
+                            .normalized();
+                        }
+                    }
+                }
+                Value::Exact(d.normalize())
+            }
+            Value::Scientific {
+                significand,
+                exponent,
+            } => Value::Scientific {
+                significand,
+                exponent: exponent.saturating_add(u64::from(power)),
+            },
+        }
+    }
+
+    /// `self × factor`, exact while it fits, scientific beyond.
+    pub fn mul(self, factor: Value) -> Value {
+        match (self, factor) {
+            (Value::Exact(a), Value::Exact(b)) => match a.checked_mul(b) {
+                Some(p) => Value::Exact(p.normalize()),
+                None => Self::scientific_product(a, b, 0),
+            },
+            (a, b) => {
+                let (sa, ea) = a.parts();
+                let (sb, eb) = b.parts();
+                Self::scientific_product(sa, sb, ea.saturating_add(eb))
+            }
+        }
+    }
+
+    /// `self + other`; falls back to the larger term when the sum leaves
+    /// the exact range (the smaller one is then below its precision).
+    pub fn add(self, other: Value) -> Value {
+        match (self, other) {
+            (Value::Exact(a), Value::Exact(b)) => match a.checked_add(b) {
+                Some(s) => Value::Exact(s.normalize()),
+                None => Self::scientific_product(a, Decimal::ONE, 0),
+            },
+            (a @ Value::Scientific { .. }, Value::Exact(_)) => a,
+            (Value::Exact(_), b @ Value::Scientific { .. }) => b,
+            (a, b) => {
+                if a.parts().1 >= b.parts().1 {
+                    a
+                } else {
+                    b
+                }
+            }
+        }
+    }
+
+    fn parts(self) -> (Decimal, u64) {
+        match self {
+            Value::Exact(d) => (d, 0),
+            Value::Scientific {
+                significand,
+                exponent,
+            } => (significand, exponent),
+        }
+    }
+
+    /// Multiplies two significands whose exact product overflows: shift
+    /// both into [1, 10) and keep the exponent apart.
+    fn scientific_product(a: Decimal, b: Decimal, exponent: u64) -> Value {
+        let (ma, ea) = Self::to_unit_range(a);
+        let (mb, eb) = Self::to_unit_range(b);
+        let product = (ma * mb).normalize();
+        let total = i128::from(ea) + i128::from(eb) + i128::from(exponent);
+        Value::Scientific {
+            significand: product,
+            exponent: u64::try_from(total.max(0)).unwrap_or(u64::MAX),
+        }
+        .normalized()
+    }
+
+    /// Splits `d` into `m × 10^e` with `1 ≤ |m| < 10` (or m = 0).
+    fn to_unit_range(d: Decimal) -> (Decimal, i64) {
+        if d.is_zero() {
+            return (d, 0);
+        }
+        let mut m = d;
+        let mut e = 0i64;
+        while m.abs() >= Decimal::TEN {
+            m /= Decimal::TEN;
+            e += 1;
+        }
+        while m.abs() < Decimal::ONE {
+            m *= Decimal::TEN;
+            e -= 1;
+        }
+        (m, e)
+    }
+
+    /// Brings a scientific value back to exact when it fits.
+    fn normalized(self) -> Value {
+        match self {
+            Value::Scientific {
+                significand,
+                exponent,
+            } => {
+                let (m, e) = Self::to_unit_range(significand);
+                let total = i128::from(e) + i128::from(exponent);
+                if total <= 27 {
+                    let mut d = m;
+                    let mut ok = true;
+                    for _ in 0..total.max(0) {
+                        match d.checked_mul(Decimal::TEN) {
+                            Some(n) => d = n,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if ok {
+                        return Value::Exact(d.normalize());
+                    }
+                }
+                Value::Scientific {
+                    significand: m.round_dp(20).normalize(),
+                    exponent: u64::try_from(total.max(0)).unwrap_or(u64::MAX),
+                }
+            }
+            exact => exact,
+        }
+    }
+}
+
+impl From<Decimal> for Value {
+    fn from(d: Decimal) -> Self {
+        Value::Exact(d)
+    }
+}
+
+impl PartialOrd for Value {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Value::Exact(a), Value::Exact(b)) => a.partial_cmp(b),
+            _ => self.to_f64().partial_cmp(&other.to_f64()),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Exact(d) => write!(f, "{}", d.normalize()),
+            Value::Scientific {
+                significand,
+                exponent,
+            } => write!(f, "{}E+{}", significand.normalize(), exponent),
+        }
+    }
+}
+
+impl Serialize for Value {
+    /// A JSON number written exactly as [`Display`](fmt::Display) shows it
+    /// (`2000000`, `0.1`, `1.5E+200000`), never NaN or infinity.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.to_string();
+        let number = serde_json::Number::from_str(&text).map_err(serde::ser::Error::custom)?;
+        number.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(s: &str) -> Value {
+        Value::Exact(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn 乘法在范围内保持精确() {
+        let cases = [
+            ("1.35", 8, "135000000"),
+            ("0.1", 0, "0.1"),
+            ("200", 4, "2000000"),
+        ];
+        for (s, p, want) in cases {
+            assert_eq!(exact(s).scale_pow10(p).to_string(), want, "{s}×10^{p}");
+        }
+    }
+
+    #[test]
+    fn 超出范围变为科学计数不溢出() {
+        let v = exact("9").scale_pow10(40);
+        assert_eq!(v.to_string(), "9E+40");
+        let w = v.mul(exact("2"));
+        assert_eq!(w.to_string(), "1.8E+41");
+        let huge = Value::from_int(10).scale_pow10(200_000);
+        assert_eq!(huge.to_string(), "1E+200001");
+        assert!(huge.to_f64().is_finite());
+        let json = serde_json::to_string(&huge).unwrap();
+        assert_eq!(json, "1E+200001");
+    }
+}
