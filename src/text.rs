@@ -174,13 +174,6 @@ impl View {
         self.chars.len()
     }
 
-    /// The char index in the view of a byte offset in `self.text`.
-    pub(crate) fn char_at_byte(&self, byte: usize) -> usize {
-        self.byte_in_view
-            .binary_search(&(byte as u32))
-            .unwrap_or_else(|i| i)
-    }
-
     /// The span in the original piece of normalised chars `start..end`,
     /// shifted by the piece's own offsets in the document.
     pub(crate) fn span(&self, start: usize, end: usize, base: Span) -> Span {

@@ -1,1 +1,184 @@
-//! TODO
+//! Measures (weight, length, area, volume, data, frequency, power, energy),
+//! ages (`25岁`) and temperatures (`零下5摄氏度`), with canonical symbols.
+
+use std::sync::LazyLock;
+
+use super::units::{Lexicon, UnitEntry, unit};
+use crate::record::QuantityKind;
+
+/// What a measure unit means.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MeasureUnit {
+    /// `Measure`, `Age` or `Temperature`.
+    pub kind: QuantityKind,
+    /// The canonical symbol (`kg`, `m2`, `year`, `°C`).
+    pub symbol: &'static str,
+    /// Needs a temperature word nearby (`5度` alone may be an angle or kWh).
+    pub needs_context: bool,
+    /// Counts only after Arabic digits or inside a compound (`三两` is
+    /// usually "two or three", not 150 grams).
+    pub after_digits_only: bool,
+}
+
+const fn m(symbol: &'static str) -> MeasureUnit {
+    MeasureUnit {
+        kind: QuantityKind::Measure,
+        symbol,
+        needs_context: false,
+        after_digits_only: false,
+    }
+}
+
+const AGE: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Age,
+    symbol: "year",
+    needs_context: false,
+    after_digits_only: false,
+};
+
+const fn temperature(symbol: &'static str, needs_context: bool) -> MeasureUnit {
+    MeasureUnit {
+        kind: QuantityKind::Temperature,
+        symbol,
+        needs_context,
+        after_digits_only: false,
+    }
+}
+
+const LIANG: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Measure,
+    symbol: "liang",
+    needs_context: false,
+    after_digits_only: true,
+};
+
+static UNITS: &[UnitEntry<MeasureUnit>] = &[
+    // weight
+    unit("公斤", m("kg"), ""),
+    unit("千克", m("kg"), ""),
+    unit("kg", m("kg"), ""),
+    unit("KG", m("kg"), ""),
+    unit("克", m("g"), "服隆拉里林制星敌"),
+    unit("g", m("g"), ""),
+    unit("毫克", m("mg"), ""),
+    unit("mg", m("mg"), ""),
+    unit("微克", m("ug"), ""),
+    unit("吨", m("t"), "位"),
+    unit("斤", m("jin"), "斤"),
+    unit("市斤", m("jin"), ""),
+    unit("两", LIANG, ""),
+    // length
+    unit("米", m("m"), "饭粒粉面线酒糠色黄兰"),
+    unit("m", m("m"), ""),
+    unit("公里", m("km"), ""),
+    unit("千米", m("km"), ""),
+    unit("km", m("km"), ""),
+    unit("厘米", m("cm"), ""),
+    unit("公分", m("cm"), ""),
+    unit("cm", m("cm"), ""),
+    unit("毫米", m("mm"), ""),
+    unit("mm", m("mm"), ""),
+    // area
+    unit("亩", m("mu"), ""),
+    unit("公顷", m("ha"), ""),
+    unit("平方米", m("m2"), ""),
+    unit("平米", m("m2"), ""),
+    unit("㎡", m("m2"), ""),
+    unit("m²", m("m2"), ""),
+    unit("m2", m("m2"), ""),
+    unit("平方公里", m("km2"), ""),
+    unit("平方千米", m("km2"), ""),
+    unit("km²", m("km2"), ""),
+    unit("km2", m("km2"), ""),
+    // volume
+    unit("升", m("L"), "级高值起温华空降职格学旗调为至到入任迁幅"),
+    unit("L", m("L"), ""),
+    unit("毫升", m("mL"), ""),
+    unit("mL", m("mL"), ""),
+    unit("ml", m("mL"), ""),
+    unit("立方米", m("m3"), ""),
+    unit("m³", m("m3"), ""),
+    unit("m3", m("m3"), ""),
+    // data
+    unit("比特", m("bit"), "币"),
+    unit("bit", m("bit"), ""),
+    unit("kbit", m("kbit"), ""),
+    unit("字节", m("B"), ""),
+    unit("B", m("B"), ""),
+    unit("KB", m("KB"), ""),
+    unit("MB", m("MB"), ""),
+    unit("GB", m("GB"), ""),
+    unit("TB", m("TB"), ""),
+    // frequency
+    unit("赫兹", m("Hz"), ""),
+    unit("Hz", m("Hz"), ""),
+    unit("千赫", m("kHz"), ""),
+    unit("kHz", m("kHz"), ""),
+    unit("兆赫", m("MHz"), ""),
+    unit("MHz", m("MHz"), ""),
+    unit("吉赫", m("GHz"), ""),
+    unit("GHz", m("GHz"), ""),
+    // power and energy
+    unit("瓦", m("W"), "解片斯房砾罐"),
+    unit("W", m("W"), ""),
+    unit("千瓦", m("kW"), ""),
+    unit("kW", m("kW"), ""),
+    unit("兆瓦", m("MW"), ""),
+    unit("MW", m("MW"), ""),
+    unit("千瓦时", m("kWh"), ""),
+    unit("kWh", m("kWh"), ""),
+    unit("千卡", m("kcal"), ""),
+    unit("大卡", m("kcal"), ""),
+    unit("kcal", m("kcal"), ""),
+    // age
+    unit("岁", AGE, "月末"),
+    unit("周岁", AGE, ""),
+    unit("虚岁", AGE, ""),
+    // temperature
+    unit("摄氏度", temperature("°C", false), ""),
+    unit("℃", temperature("°C", false), ""),
+    unit("°C", temperature("°C", false), ""),
+    unit("度", temperature("°C", true), "假过日数量"),
+    unit("华氏度", temperature("°F", false), ""),
+    unit("℉", temperature("°F", false), ""),
+    unit("°F", temperature("°F", false), ""),
+];
+
+static LEXICON: LazyLock<Lexicon<MeasureUnit>> = LazyLock::new(|| Lexicon::new(UNITS));
+
+/// A measure, age or temperature unit at `chars[at..]`.
+pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<(MeasureUnit, usize)> {
+    LEXICON
+        .longest_at(chars, at)
+        .map(|(e, end)| (e.meaning, end))
+}
+
+/// Whether a bare `度` before `at` reads as a temperature: `零下` or a
+/// weather word shortly before it in the clause.
+pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(10);
+    let window = &chars[from..start];
+    let clause = match window
+        .iter()
+        .rposition(|c| matches!(c, '。' | '；' | '！' | '？' | '\n'))
+    {
+        Some(p) => &window[p + 1..],
+        None => window,
+    };
+    const WORDS: [[char; 2]; 8] = [
+        ['气', '温'],
+        ['温', '度'],
+        ['零', '下'],
+        ['零', '上'],
+        ['高', '温'],
+        ['低', '温'],
+        ['最', '高'],
+        ['最', '低'],
+    ];
+    clause.windows(2).any(|w| WORDS.iter().any(|k| w == k))
+}
+
+/// Whether `chars[..at]` ends with `零下` (below zero).
+pub(crate) fn below_zero_prefix(chars: &[char], at: usize) -> Option<usize> {
+    (at + 2 <= chars.len() && chars[at] == '零' && chars[at + 1] == '下').then_some(at + 2)
+}

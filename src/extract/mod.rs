@@ -8,6 +8,7 @@ pub(crate) mod money;
 pub(crate) mod numeral;
 pub(crate) mod percent;
 pub(crate) mod quantity;
+pub(crate) mod units;
 
 use crate::text::View;
 

@@ -1,1 +1,227 @@
-//! TODO
+//! Money: currencies written after the number (`元`, `美元`, `港币`, `USD`),
+//! before it (`¥`, `US$`, `人民币`), and the smaller units of a compound
+//! amount (`123元1角1分`, `十块三毛`).
+
+use std::sync::LazyLock;
+
+use super::units::{Lexicon, UnitEntry, unit};
+
+/// Which unit of a currency a written form names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Step {
+    /// The main unit (`元`, `美元`).
+    Main,
+    /// A tenth (`角`, `毛`).
+    Tenth,
+    /// A hundredth (`分`, `美分`).
+    Hundredth,
+}
+
+/// A currency as written after a number.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Currency {
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// Main unit or a fraction of it.
+    pub step: Step,
+    /// Only in a compound amount or followed by `钱`: alone after a Chinese
+    /// numeral it is something else (`三角` a triangle, `三毛` a name,
+    /// `5分` a score).
+    pub compound_only: bool,
+}
+
+const fn main(code: &'static str) -> Currency {
+    Currency {
+        code,
+        step: Step::Main,
+        compound_only: false,
+    }
+}
+
+const fn part(code: &'static str, step: Step, compound_only: bool) -> Currency {
+    Currency {
+        code,
+        step,
+        compound_only,
+    }
+}
+
+static SUFFIXES: &[UnitEntry<Currency>] = &[
+    unit("元", main("CNY"), "旦宵素首月件器老帅勋凶气音朝代帝宝曲"),
+    unit("元钱", main("CNY"), ""),
+    unit("元人民币", main("CNY"), ""),
+    unit("圆", main("CNY"), "满形心周桌明梦润滑顶舞规场"),
+    unit("块", main("CNY"), ""),
+    unit("块钱", main("CNY"), ""),
+    unit("人民币", main("CNY"), ""),
+    unit(
+        "角",
+        part("CNY", Step::Tenth, true),
+        "色落度逐膜斗形马楼逐洲",
+    ),
+    unit("角钱", part("CNY", Step::Tenth, false), ""),
+    unit(
+        "毛",
+        part("CNY", Step::Tenth, true),
+        "衣巾线病泽织发笔皮绒毯利重躁孩",
+    ),
+    unit("毛钱", part("CNY", Step::Tenth, false), ""),
+    unit(
+        "分",
+        part("CNY", Step::Hundredth, true),
+        "钟子析别配数之期局店会部校队享担布散批",
+    ),
+    unit("分钱", part("CNY", Step::Hundredth, false), ""),
+    unit("美元", main("USD"), ""),
+    unit("美金", main("USD"), ""),
+    unit("美分", part("USD", Step::Hundredth, false), ""),
+    unit("港元", main("HKD"), ""),
+    unit("港币", main("HKD"), ""),
+    unit("欧元", main("EUR"), ""),
+    unit("欧分", part("EUR", Step::Hundredth, false), ""),
+    unit("日元", main("JPY"), ""),
+    unit("日币", main("JPY"), ""),
+    unit("英镑", main("GBP"), ""),
+    unit("便士", part("GBP", Step::Hundredth, false), ""),
+    unit("新台币", main("TWD"), ""),
+    unit("台币", main("TWD"), ""),
+    unit("韩元", main("KRW"), ""),
+    unit("韩币", main("KRW"), ""),
+    unit("泰铢", main("THB"), ""),
+    unit("卢布", main("RUB"), ""),
+    unit("澳元", main("AUD"), ""),
+    unit("澳币", main("AUD"), ""),
+    unit("加元", main("CAD"), ""),
+    unit("加币", main("CAD"), ""),
+    unit("瑞士法郎", main("CHF"), ""),
+    unit("瑞郎", main("CHF"), ""),
+    unit("新加坡元", main("SGD"), ""),
+    unit("新元", main("SGD"), ""),
+    unit("印度卢比", main("INR"), ""),
+    unit("卢比", main("INR"), ""),
+    unit("林吉特", main("MYR"), ""),
+    unit("越南盾", main("VND"), ""),
+    unit("印尼盾", main("IDR"), ""),
+    unit("新西兰元", main("NZD"), ""),
+    unit("纽元", main("NZD"), ""),
+    unit("澳门元", main("MOP"), ""),
+    unit("澳门币", main("MOP"), ""),
+    unit("菲律宾比索", main("PHP"), ""),
+    unit("墨西哥比索", main("MXN"), ""),
+    unit("南非兰特", main("ZAR"), ""),
+    unit("兰特", main("ZAR"), ""),
+    unit("土耳其里拉", main("TRY"), ""),
+    unit("里拉", main("TRY"), ""),
+    unit("雷亚尔", main("BRL"), ""),
+    unit("迪拉姆", main("AED"), ""),
+    unit("沙特里亚尔", main("SAR"), ""),
+    unit("瑞典克朗", main("SEK"), ""),
+    unit("挪威克朗", main("NOK"), ""),
+    unit("丹麦克朗", main("DKK"), ""),
+    unit("兹罗提", main("PLN"), ""),
+    unit("CNY", main("CNY"), ""),
+    unit("RMB", main("CNY"), ""),
+    unit("USD", main("USD"), ""),
+    unit("HKD", main("HKD"), ""),
+    unit("EUR", main("EUR"), ""),
+    unit("JPY", main("JPY"), ""),
+    unit("GBP", main("GBP"), ""),
+    unit("TWD", main("TWD"), ""),
+    unit("KRW", main("KRW"), ""),
+    unit("AUD", main("AUD"), ""),
+    unit("CAD", main("CAD"), ""),
+    unit("CHF", main("CHF"), ""),
+    unit("SGD", main("SGD"), ""),
+];
+
+static PREFIXES: &[UnitEntry<&str>] = &[
+    unit("¥", "CNY", ""),
+    unit("￥", "CNY", ""),
+    unit("RMB", "CNY", ""),
+    unit("CNY", "CNY", ""),
+    unit("人民币", "CNY", ""),
+    unit("$", "USD", ""),
+    unit("US$", "USD", ""),
+    unit("USD", "USD", ""),
+    unit("美元", "USD", ""),
+    unit("HK$", "HKD", ""),
+    unit("HKD", "HKD", ""),
+    unit("港币", "HKD", ""),
+    unit("NT$", "TWD", ""),
+    unit("€", "EUR", ""),
+    unit("EUR", "EUR", ""),
+    unit("欧元", "EUR", ""),
+    unit("£", "GBP", ""),
+    unit("GBP", "GBP", ""),
+    unit("JPY", "JPY", ""),
+    unit("A$", "AUD", ""),
+    unit("C$", "CAD", ""),
+    unit("S$", "SGD", ""),
+];
+
+static SUFFIX_LEXICON: LazyLock<Lexicon<Currency>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
+static PREFIX_LEXICON: LazyLock<Lexicon<&str>> = LazyLock::new(|| Lexicon::new(PREFIXES));
+
+/// A currency written after a number at `chars[at..]`, and the index past it.
+pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(Currency, usize)> {
+    SUFFIX_LEXICON
+        .longest_at(chars, at)
+        .map(|(e, end)| (e.meaning, end))
+}
+
+/// A currency written before a number (`¥`, `US$`, `人民币`), with the index
+/// past it (and past one space).
+pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
+    let (e, mut end) = PREFIX_LEXICON.longest_at(chars, at)?;
+    if chars.get(end) == Some(&' ') {
+        end += 1;
+    }
+    Some((e.meaning, end))
+}
+
+/// Words that make `15k` / `30w` an amount of money when they come shortly
+/// before it in the same clause.
+static SALARY_WORDS: &[&str] = &[
+    "月薪",
+    "年薪",
+    "薪资",
+    "薪水",
+    "工资",
+    "底薪",
+    "税前",
+    "税后",
+    "年收入",
+    "月收入",
+    "收入",
+    "预算",
+    "奖金",
+    "身价",
+    "待遇",
+    "年终奖",
+];
+
+/// The multiplier of a `k`/`w` suffix at `chars[at]` (`k` = thousand, `w` =
+/// ten thousand) when a salary word stands before `start` in the clause.
+pub(crate) fn salary_multiplier(chars: &[char], start: usize, at: usize) -> Option<u32> {
+    let power = match chars.get(at)? {
+        'k' | 'K' => 3,
+        'w' | 'W' => 4,
+        _ => return None,
+    };
+    if chars.get(at + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let from = start.saturating_sub(12);
+    let mut clause_start = from;
+    for i in (from..start).rev() {
+        if matches!(chars[i], '。' | '；' | '！' | '？' | '\n') {
+            clause_start = i + 1;
+            break;
+        }
+    }
+    let window: String = chars[clause_start..start].iter().collect();
+    SALARY_WORDS
+        .iter()
+        .any(|w| window.contains(w))
+        .then_some(power)
+}

@@ -1,1 +1,89 @@
-//! TODO
+//! Percentages: `30%`, `百分之三十`, `千分之五`, `3成`, `5个百分点`.
+
+use std::sync::LazyLock;
+
+use super::units::{Lexicon, UnitEntry, unit};
+
+/// What a percent unit does to the number before it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PercentUnit {
+    /// `%` or `pp` (percentage points).
+    pub symbol: &'static str,
+    /// Power of ten to scale the number by, plus or minus (`3成` → 30: +1;
+    /// `5‰` → 0.5%: -1).
+    pub shift: i8,
+}
+
+static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
+    unit(
+        "%",
+        PercentUnit {
+            symbol: "%",
+            shift: 0,
+        },
+        "",
+    ),
+    unit(
+        "‰",
+        PercentUnit {
+            symbol: "%",
+            shift: -1,
+        },
+        "",
+    ),
+    unit(
+        "个百分点",
+        PercentUnit {
+            symbol: "pp",
+            shift: 0,
+        },
+        "",
+    ),
+    unit(
+        "百分点",
+        PercentUnit {
+            symbol: "pp",
+            shift: 0,
+        },
+        "",
+    ),
+    unit(
+        "成",
+        PercentUnit {
+            symbol: "%",
+            shift: 1,
+        },
+        "为立功本员绩果交熟长型就效都品年人果分材批语全",
+    ),
+];
+
+static LEXICON: LazyLock<Lexicon<PercentUnit>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
+
+/// A percent unit written after a number at `chars[at..]`.
+pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
+    LEXICON
+        .longest_at(chars, at)
+        .map(|(e, end)| (e.meaning, end))
+}
+
+/// `百分之` or `千分之` at `chars[at..]`: the unit and the index past it.
+pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
+    let head = chars.get(at..at + 3)?;
+    match head {
+        ['百', '分', '之'] => Some((
+            PercentUnit {
+                symbol: "%",
+                shift: 0,
+            },
+            at + 3,
+        )),
+        ['千', '分', '之'] => Some((
+            PercentUnit {
+                symbol: "%",
+                shift: -1,
+            },
+            at + 3,
+        )),
+        _ => None,
+    }
+}

@@ -1,5 +1,28 @@
-//! The quantity scanner: numerals, then what stands around them.
+//! The quantity scanner: one pass over the view's chars. At each place a
+//! numeral can start, it reads the numeral ([`super::numeral`]) and what
+//! stands around it: approximation words, a currency, a unit or classifier
+//! ([`super::money`], [`super::count`], [`super::measure`],
+//! [`super::percent`]), a second bound, a unit priced.
+//!
+//! Rules (documented in the README):
+//! - dates, times and durations are not quantities (`2019年`, `3月8日`,
+//!   `上午9时`, `3个月`); nor ordinals (`第二`, `前五名`), numerals inside
+//!   names, idioms and set phrases (`十八届三中全会`, `三严三实`,
+//!   `三番五次`), phone numbers, codes and versions (`V2.3.1`, `1.1.1.1元`);
+//! - a lone `一` with a classifier is an article, not a count (`一个典型`);
+//! - spans include approximation words (`约200人`, `3元左右`) and a unit
+//!   priced when written with the amount (`15元/斤`, `每斤15元`).
 
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+
+use super::count;
+use super::measure::{self, MeasureUnit};
+use super::money::{self, Currency, Step};
+use super::numeral::{self, Numeral};
+use super::percent::{self, PercentUnit};
+use super::units::{Lexicon, UnitEntry, unit};
 use crate::record::{Approx, QuantityKind};
 use crate::segment::Word;
 use crate::text::View;
@@ -31,5 +54,1167 @@ pub(crate) struct FoundQuantity {
 
 /// Appends the quantities of `view` to `out`, sorted, never overlapping.
 pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>) {
-    let _ = (view, words, out);
+    let chars = &view.chars[..];
+    let mut word_at = vec![u32::MAX; chars.len() + 1];
+    for (index, w) in words.iter().enumerate() {
+        for slot in word_at
+            .iter_mut()
+            .take(w.end.min(chars.len()))
+            .skip(w.start)
+        {
+            *slot = index as u32;
+        }
+    }
+    let scanner = Scanner {
+        chars,
+        words,
+        word_at: &word_at,
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !may_start(chars[i]) {
+            i += 1;
+            continue;
+        }
+        match scanner.at(i) {
+            Next::Found(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            Next::Skip(end) => i = end.max(i + 1),
+        }
+    }
+}
+
+/// What the scanner does after looking at one position.
+enum Next {
+    Found(FoundQuantity),
+    /// Nothing here; go on at this index (past a code or an ordinal whole).
+    Skip(usize),
+}
+
+/// Chars at which a quantity can start: digits, numeral characters, and the
+/// first chars of prefixes (approximation words, currencies, `百分之`, `每`).
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '-' | '+'
+                | '〇'
+                | '零'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '壹'
+                | '贰'
+                | '貳'
+                | '叁'
+                | '參'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '陸'
+                | '柒'
+                | '捌'
+                | '玖'
+                | '拾'
+                | '佰'
+                | '仟'
+                | '萬'
+                | '億'
+                | '兩'
+                | '负'
+                | '負'
+                | '半'
+                | '数'
+                | '几'
+                | '上'
+                | '成'
+                | '约'
+                | '大'
+                | '近'
+                | '将'
+                | '接'
+                | '超'
+                | '逾'
+                | '至'
+                | '最'
+                | '不'
+                | '每'
+                | '¥'
+                | '￥'
+                | 'R'
+                | 'C'
+                | '$'
+                | 'U'
+                | 'H'
+                | 'N'
+                | '€'
+                | '£'
+                | 'E'
+                | 'G'
+                | 'J'
+                | 'A'
+                | 'S'
+                | '人'
+                | '美'
+                | '港'
+                | '欧'
+        )
+}
+
+/// Approximation words before a number.
+static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
+    unit("约", Approx::About, ""),
+    unit("约为", Approx::About, ""),
+    unit("大约", Approx::About, ""),
+    unit("大概", Approx::About, ""),
+    unit("近", Approx::Under, ""),
+    unit("将近", Approx::Under, ""),
+    unit("接近", Approx::Under, ""),
+    unit("超过", Approx::Over, ""),
+    unit("超", Approx::Over, ""),
+    unit("逾", Approx::Over, ""),
+    unit("至少", Approx::Over, ""),
+    unit("最少", Approx::Over, ""),
+    unit("不少于", Approx::Over, ""),
+    unit("不低于", Approx::Over, ""),
+    unit("最多", Approx::Under, ""),
+    unit("不到", Approx::Under, ""),
+    unit("不足", Approx::Under, ""),
+    unit("不超过", Approx::Under, ""),
+    unit("不多于", Approx::Under, ""),
+];
+
+/// Approximation words after a quantity.
+static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
+    unit("左右", Approx::About, ""),
+    unit("上下", Approx::About, "班楼车文级游"),
+    unit("以上", Approx::Over, ""),
+    unit("之多", Approx::Over, ""),
+    unit("有余", Approx::Over, ""),
+    unit("出头", Approx::Over, ""),
+    unit("开外", Approx::Over, ""),
+    unit("以下", Approx::Under, ""),
+    unit("以内", Approx::Under, ""),
+    unit("之内", Approx::Under, ""),
+    unit("不到", Approx::Under, ""),
+];
+
+/// Range connectors between two numbers.
+fn is_connector(c: char) -> bool {
+    matches!(c, '至' | '到' | '-' | '~' | '—' | '–' | '〜')
+}
+
+/// Units that can be priced: `/斤`, `每公斤`, `一斤售价…`.
+static PRICED_UNITS: &[UnitEntry<()>] = &[
+    unit("斤", (), ""),
+    unit("市斤", (), ""),
+    unit("公斤", (), ""),
+    unit("千克", (), ""),
+    unit("克", (), ""),
+    unit("吨", (), ""),
+    unit("两", (), ""),
+    unit("米", (), ""),
+    unit("平方米", (), ""),
+    unit("平米", (), ""),
+    unit("㎡", (), ""),
+    unit("亩", (), ""),
+    unit("立方米", (), ""),
+    unit("方", (), ""),
+    unit("升", (), ""),
+    unit("人", (), ""),
+    unit("人次", (), ""),
+    unit("次", (), ""),
+    unit("月", (), ""),
+    unit("年", (), ""),
+    unit("天", (), ""),
+    unit("日", (), ""),
+    unit("晚", (), ""),
+    unit("小时", (), ""),
+    unit("件", (), ""),
+    unit("个", (), ""),
+    unit("台", (), ""),
+    unit("套", (), ""),
+    unit("户", (), ""),
+    unit("间", (), ""),
+    unit("张", (), ""),
+    unit("份", (), ""),
+    unit("瓶", (), ""),
+    unit("箱", (), ""),
+    unit("盒", (), ""),
+    unit("袋", (), ""),
+    unit("股", (), ""),
+    unit("度", (), ""),
+    unit("千瓦时", (), ""),
+    unit("kg", (), ""),
+    unit("g", (), ""),
+    unit("t", (), ""),
+    unit("m", (), ""),
+    unit("m2", (), ""),
+    unit("L", (), ""),
+    unit("km", (), ""),
+    unit("公里", (), ""),
+];
+
+/// Measure units that, after `一`, introduce a price later in the clause
+/// (`一斤售价在15元`).
+static PRICE_INTRO_UNITS: &[UnitEntry<()>] = &[
+    unit("斤", (), ""),
+    unit("市斤", (), ""),
+    unit("公斤", (), ""),
+    unit("千克", (), ""),
+    unit("克", (), ""),
+    unit("吨", (), ""),
+    unit("两", (), ""),
+    unit("平方米", (), ""),
+    unit("平米", (), ""),
+    unit("亩", (), ""),
+    unit("立方米", (), ""),
+    unit("升", (), ""),
+];
+
+/// Set phrases and names with numerals in them that are not quantities.
+static SET_PHRASES: &[UnitEntry<()>] = &[
+    unit("四个全面", (), ""),
+    unit("四个意识", (), ""),
+    unit("四个自信", (), ""),
+    unit("四个现代化", (), ""),
+    unit("两个维护", (), ""),
+    unit("两个确立", (), ""),
+    unit("两个务必", (), ""),
+    unit("三个代表", (), ""),
+    unit("三个有利于", (), ""),
+    unit("八项规定", (), ""),
+    unit("三严三实", (), ""),
+    unit("两学一做", (), ""),
+    unit("五位一体", (), ""),
+    unit("三去一降一补", (), ""),
+    unit("三大攻坚战", (), ""),
+    unit("五大发展理念", (), ""),
+    unit("十三五", (), ""),
+    unit("十四五", (), ""),
+    unit("十五五", (), ""),
+    unit("一带一路", (), ""),
+    unit("一国两制", (), ""),
+    unit("九二共识", (), ""),
+    unit("五四青年节", (), ""),
+    unit("五一劳动节", (), ""),
+    unit("三八妇女节", (), ""),
+    unit("六一儿童节", (), ""),
+    unit("十一黄金周", (), ""),
+    unit("双十一", (), ""),
+    unit("双11", (), ""),
+    unit("双十二", (), ""),
+    unit("三农", (), ""),
+    unit("六稳", (), ""),
+    unit("六保", (), ""),
+    unit("两会", (), ""),
+    unit("两山", (), ""),
+    unit("一把手", (), ""),
+    unit("三中全会", (), ""),
+    unit("四中全会", (), ""),
+    unit("五中全会", (), ""),
+    unit("六中全会", (), ""),
+    unit("二中全会", (), ""),
+    unit("一中全会", (), ""),
+    unit("七中全会", (), ""),
+];
+
+/// Words just before a numeral that make it an ordinal or a rank.
+const ORDINAL_WORDS: &[&str] = &[
+    "第", "前", "后", "头", "末", "倒数", "排名", "排行", "名列", "位列", "位居", "首", "No", "NO",
+    "No.",
+];
+
+static APPROX_PREFIX_LEXICON: LazyLock<Lexicon<Approx>> =
+    LazyLock::new(|| Lexicon::new(APPROX_PREFIXES));
+static APPROX_SUFFIX_LEXICON: LazyLock<Lexicon<Approx>> =
+    LazyLock::new(|| Lexicon::new(APPROX_SUFFIXES));
+static PRICED_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(PRICED_UNITS));
+static PRICE_INTRO_LEXICON: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(PRICE_INTRO_UNITS));
+static SET_PHRASE_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(SET_PHRASES));
+
+/// The unit that follows a number.
+#[derive(Clone, Copy, Debug)]
+enum Hit {
+    Money(Currency),
+    Percent(PercentUnit),
+    Measure(MeasureUnit),
+    /// A classifier, as written over `start..end`.
+    Count,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct UnitHit {
+    hit: Hit,
+    start: usize,
+    end: usize,
+}
+
+impl UnitHit {
+    fn unit_ref(&self) -> UnitRef {
+        match self.hit {
+            Hit::Money(c) => UnitRef::Static(c.code),
+            Hit::Percent(p) => UnitRef::Static(p.symbol),
+            Hit::Measure(m) => UnitRef::Static(m.symbol),
+            Hit::Count => UnitRef::Written(self.start, self.end),
+        }
+    }
+
+    /// Whether two hits name the same unit (for `3万元至5万元`).
+    fn same_unit(&self, other: &UnitHit, chars: &[char]) -> bool {
+        match (self.hit, other.hit) {
+            (Hit::Money(a), Hit::Money(b)) => a.code == b.code && a.step == b.step,
+            (Hit::Percent(a), Hit::Percent(b)) => a.symbol == b.symbol && a.shift == b.shift,
+            (Hit::Measure(a), Hit::Measure(b)) => a.symbol == b.symbol,
+            (Hit::Count, Hit::Count) => {
+                chars[self.start..self.end] == chars[other.start..other.end]
+            }
+            _ => false,
+        }
+    }
+}
+
+struct Scanner<'s, 'v> {
+    chars: &'s [char],
+    words: &'s [Word<'v>],
+    word_at: &'s [u32],
+}
+
+impl Scanner<'_, '_> {
+    fn word_containing(&self, at: usize) -> Option<&Word<'_>> {
+        let index = *self.word_at.get(at)?;
+        self.words.get(index as usize)
+    }
+
+    fn at(&self, i: usize) -> Next {
+        let c = self.chars;
+        if let Some(skip) = self.code_or_ordinal_before(i) {
+            return Next::Skip(skip);
+        }
+        if let Some((_, end)) = SET_PHRASE_LEXICON.longest_at(c, i) {
+            return Next::Skip(end);
+        }
+        let mut j = i;
+        // Approximation word (at a word boundary: not the 近 of 最近).
+        let mut prefix_approx = None;
+        if self.word_containing(i).is_none_or(|w| w.start == i) {
+            if let Some((e, end)) = APPROX_PREFIX_LEXICON.longest_at(c, j) {
+                if self.numeral_or_prefix_follows(end) {
+                    prefix_approx = Some(e.meaning);
+                    j = end;
+                }
+            }
+        }
+        // A unit priced, before the amount: 每斤15元.
+        let mut per_prefix = None;
+        if c.get(j) == Some(&'每') {
+            if let Some((_, end)) = PRICED_LEXICON.longest_at(c, j + 1) {
+                if self.numeral_or_prefix_follows(end) {
+                    per_prefix = Some((end, UnitRef::Written(j + 1, end)));
+                    j = end;
+                }
+            }
+        }
+        // A currency before the amount: ¥, US$, 人民币.
+        let mut currency_prefix = None;
+        if let Some((code, end)) = money::prefix_at(c, j) {
+            if starts_numeral(c, end) {
+                currency_prefix = Some(code);
+                j = end;
+            }
+        }
+        // 百分之三十, 千分之五.
+        if currency_prefix.is_none() {
+            if let Some((unit, end)) = percent::prefix_at(c, j) {
+                if let Some(n) = numeral::parse(c, end) {
+                    return Next::Found(self.finish(
+                        i,
+                        n.end,
+                        Parts::single(n, Hit::Percent(unit), prefix_approx),
+                        None,
+                    ));
+                }
+            }
+        }
+        // 零下5摄氏度.
+        let mut below_zero = false;
+        if let Some(end) = measure::below_zero_prefix(c, j) {
+            if starts_numeral(c, end) {
+                below_zero = true;
+                j = end;
+            }
+        }
+        if matches!(c.get(j), Some('-' | '+')) && j > 0 && c[j - 1].is_ascii_alphanumeric() {
+            return Next::Skip(i + 1);
+        }
+        let Some(first) = numeral::parse(c, j) else {
+            return Next::Skip(i + 1);
+        };
+        if first.end <= j {
+            return Next::Skip(i + 1);
+        }
+        if let Some(skip) = self.inside_other_word(i, j, first.end) {
+            return Next::Skip(skip);
+        }
+        let first = self.back_off_unit_multiplier(j, first);
+        let mut k = first.end;
+
+        // `1.1.1.1`, `5G`, `A380`: a code, skip its whole run.
+        if let Some(end) = self.code_after(k) {
+            return Next::Skip(end);
+        }
+
+        let mut unit = self.unit_after(&first, j, k, currency_prefix);
+        if let Some(u) = unit {
+            k = u.end;
+        }
+
+        // A second bound: 3至5万元, 10-20人, 8500到3万港元, 3万元至5万元.
+        let mut second = None;
+        if first.approx == Approx::Exact
+            && first.value.is_some()
+            && c.get(k).copied().is_some_and(is_connector)
+        {
+            if let Some((n2, u2)) = self.second_bound(k + 1, currency_prefix) {
+                let unit_ok = match (unit, u2) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => a.same_unit(&b, c),
+                    (Some(_), None) => false,
+                    (None, None) => currency_prefix.is_some(),
+                };
+                if unit_ok && n2.approx == Approx::Exact && n2.value.is_some() {
+                    second = Some(n2);
+                    if u2.is_some() {
+                        unit = u2;
+                    }
+                    k = u2.map_or(n2.end, |u| u.end);
+                }
+            }
+        }
+
+        let hit = match unit {
+            Some(u) => Some(u),
+            None => currency_prefix.map(|code| UnitHit {
+                hit: Hit::Money(Currency {
+                    code,
+                    step: Step::Main,
+                    compound_only: false,
+                }),
+                start: k,
+                end: k,
+            }),
+        };
+
+        let Some(hit) = hit else {
+            // No unit: a salary in k/w, or a bare number.
+            if let Some(power) = money::salary_multiplier(c, i, k) {
+                let mut parts = Parts::single(first, Hit::Money(money_cny()), prefix_approx);
+                parts.scale = power as i32;
+                return Next::Found(self.finish(i, k + 1, parts, None));
+            }
+            return self.bare_number(i, j, first, prefix_approx);
+        };
+
+        // The article-like 一 (`一个典型`, `一场硬仗`) is not a count.
+        if matches!(hit.hit, Hit::Count)
+            && first.shape.lone_one
+            && prefix_approx.is_none()
+            && second.is_none()
+        {
+            return Next::Skip(hit.end);
+        }
+        // 一斤售价在15元: the 一斤 only introduces a price.
+        if matches!(hit.hit, Hit::Measure(_))
+            && first.shape.lone_one
+            && PRICE_INTRO_LEXICON.contains(&c[hit.start..hit.end])
+            && self.price_follows(hit.end)
+        {
+            return Next::Skip(hit.end);
+        }
+        if matches!(hit.hit, Hit::Count) {
+            // 三个月, 两个多小时: durations.
+            if count::starts_duration(c, hit.end) {
+                return Next::Skip(hit.end);
+            }
+            // 十八届三中全会.
+            if c[hit.start..hit.end] == ['届']
+                && numeral::parse(c, hit.end)
+                    .is_some_and(|n| c[n.end..].starts_with(&['中', '全', '会']))
+            {
+                return Next::Skip(hit.end);
+            }
+        }
+
+        let mut parts = Parts::single(first, hit.hit, prefix_approx);
+        parts.unit = Some(hit);
+        parts.second = second;
+        parts.below_zero = below_zero;
+        // Only a price or a measure keeps 每X in its span (每斤15元); a count
+        // starts at its number (每户3人).
+        let (start, per) = match per_prefix {
+            Some((_, u)) if matches!(hit.hit, Hit::Money(_) | Hit::Measure(_)) => (i, Some(u)),
+            Some((after, _)) => (after, None),
+            None => (i, None),
+        };
+        let mut end = k;
+        if matches!(hit.hit, Hit::Money(_)) && second.is_none() {
+            end = self.money_compound(&mut parts, end);
+        }
+        if second.is_none()
+            && matches!(hit.hit, Hit::Measure(_) | Hit::Money(_))
+            && c.get(end) == Some(&'半')
+            && !c
+                .get(end + 1)
+                .is_some_and(|&n| n == '年' || n == '天' || n == '小' || n == '月')
+        {
+            parts.half = true;
+            end += 1;
+        }
+        let mut q = self.finish(start, end, parts, per);
+        if matches!(hit.hit, Hit::Count) && q.end == hit.end {
+            q.object = count::object_after(self.words, self.word_at, q.end);
+        }
+        Next::Found(q)
+    }
+
+    /// Everything that follows the unit and the assembled record.
+    fn finish(
+        &self,
+        start: usize,
+        end: usize,
+        parts: Parts,
+        per: Option<UnitRef>,
+    ) -> FoundQuantity {
+        let c = self.chars;
+        let mut end = end;
+        let mut approx = parts.numeral_approx();
+        if approx == Approx::Exact {
+            if let Some(a) = parts.prefix_approx {
+                approx = a;
+            }
+        }
+        // Suffix approximation: 3元左右, 500名以上, 3元多.
+        let mut suffix_approx = None;
+        if let Some((e, e_end)) = APPROX_SUFFIX_LEXICON.longest_at(c, end) {
+            suffix_approx = Some(e.meaning);
+            end = e_end;
+        } else if matches!(c.get(end), Some('多' | '余'))
+            && matches!(parts.hit, Hit::Money(_) | Hit::Measure(_))
+            && !c
+                .get(end + 1)
+                .is_some_and(|&n| crate::text::is_han(n) && n != '的' && n != '，')
+        {
+            suffix_approx = Some(Approx::Over);
+            end += 1;
+        }
+        if let Some(a) = suffix_approx {
+            if approx == Approx::Exact {
+                approx = a;
+            }
+        }
+        // A unit priced, after the amount: 15元/斤, 15元每斤.
+        let mut per = per;
+        if per.is_none() && matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
+            let slash = match c.get(end) {
+                Some('/') => Some(end + 1),
+                Some('每') => Some(end + 1),
+                _ => None,
+            };
+            if let Some(at) = slash {
+                if let Some((_, u_end)) = PRICED_LEXICON.longest_at(c, at) {
+                    if !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric()) {
+                        per = Some(UnitRef::Written(at, u_end));
+                        end = u_end;
+                    }
+                }
+            }
+        }
+        // 整 closes a written-out amount: 壹万元整.
+        if matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'整') {
+            end += 1;
+        }
+        if per.is_none() && matches!(parts.hit, Hit::Money(_)) {
+            per = self.price_intro_before(start);
+        }
+
+        let (value, mut min, mut max) = parts.values();
+        if approx != Approx::Range && approx != parts.numeral_approx() {
+            // Bounds come only from the numeral itself (三十余) or a range.
+            if parts.numeral_approx() == Approx::Exact {
+                min = None;
+                max = None;
+            }
+        }
+        let unit = match parts.unit {
+            Some(u) => u.unit_ref(),
+            None => match parts.hit {
+                Hit::Money(c) => UnitRef::Static(c.code),
+                Hit::Percent(p) => UnitRef::Static(p.symbol),
+                Hit::Measure(m) => UnitRef::Static(m.symbol),
+                Hit::Count => UnitRef::Static(""),
+            },
+        };
+        let kind = match parts.hit {
+            Hit::Money(_) => QuantityKind::Money,
+            Hit::Percent(_) => QuantityKind::Percent,
+            Hit::Measure(m) => m.kind,
+            Hit::Count => QuantityKind::Count,
+        };
+        FoundQuantity {
+            kind,
+            start,
+            end,
+            value,
+            unit,
+            approx,
+            min,
+            max,
+            per,
+            object: None,
+        }
+    }
+
+    /// A numeral, or a currency sign and a numeral, starts at `at`.
+    fn numeral_or_prefix_follows(&self, at: usize) -> bool {
+        starts_numeral(self.chars, at)
+            || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
+            || percent::prefix_at(self.chars, at).is_some()
+    }
+
+    /// An ordinal marker or a code glued before `i`: skip the numeral.
+    fn code_or_ordinal_before(&self, i: usize) -> Option<usize> {
+        let c = self.chars;
+        if i == 0 {
+            return None;
+        }
+        let before = c[i - 1];
+        let starts_ascii_number = c[i].is_ascii_digit()
+            || (matches!(c[i], '-' | '+' | '.') && c.get(i + 1).is_some_and(char::is_ascii_digit));
+        if starts_ascii_number
+            && (before.is_ascii_alphanumeric()
+                || matches!(before, '.' | '_' | '/' | '#' | '@' | ':' | '-' | '\\'))
+        {
+            return Some(self.ascii_run_end(i));
+        }
+        let numeral_here = starts_numeral(c, i);
+        if !numeral_here {
+            return None;
+        }
+        if before == '第' {
+            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
+        }
+        // The word that ends right before i, or that contains i and began before.
+        let w = self.word_containing(i - 1)?;
+        let text = w.text;
+        let ordinal = if w.end == i {
+            ORDINAL_WORDS.contains(&text)
+        } else {
+            w.start < i
+                && ORDINAL_WORDS
+                    .iter()
+                    .any(|o| text.starts_with(o) && w.start + o.chars().count() == i)
+        };
+        ordinal.then(|| numeral::parse(c, i).map_or(i + 1, |n| n.end))
+    }
+
+    /// The numeral at `j..end` sits inside a word that is not a number:
+    /// 唯一, 统一, 三番五次, 五四青年节. Returns where to go on.
+    fn inside_other_word(&self, i: usize, j: usize, end: usize) -> Option<usize> {
+        let w = self.word_containing(j)?;
+        let numeric = matches!(w.tag, "m" | "mq" | "q" | "x" | "eng");
+        if w.start < j && w.start < i && !numeric {
+            return Some(w.end.max(end));
+        }
+        if w.start == j
+            && w.end > end
+            && matches!(w.tag, "i" | "l" | "nz" | "ns" | "nt" | "nr" | "nrt" | "j")
+        {
+            return Some(w.end);
+        }
+        None
+    }
+
+    /// `5千克` reads as 5 kg, not 5000 g: give the multiplier back when it
+    /// starts a unit.
+    fn back_off_unit_multiplier(&self, j: usize, n: Numeral) -> Numeral {
+        let c = self.chars;
+        let last = n.end - 1;
+        if last <= j || !matches!(c[last], '千' | '百' | '兆') {
+            return n;
+        }
+        let starts_unit = measure::unit_at(c, last).is_some_and(|(_, e)| e > last + 1)
+            || percent::suffix_at(c, last).is_some_and(|(_, e)| e > last + 1);
+        if !starts_unit {
+            return n;
+        }
+        match numeral::parse(&c[..last], j) {
+            Some(shorter) if shorter.end == last => shorter,
+            _ => n,
+        }
+    }
+
+    /// After a numeral ending at `k`: `.` + digit (`1.1.1`), or letters that
+    /// are no unit (`5G`, `3D`): the end of the code's run.
+    fn code_after(&self, k: usize) -> Option<usize> {
+        let c = self.chars;
+        let next = *c.get(k)?;
+        if next == '.' && c.get(k + 1).is_some_and(char::is_ascii_digit) {
+            return Some(self.ascii_run_end(k));
+        }
+        if matches!(next, '_' | '@' | '#') {
+            return Some(self.ascii_run_end(k));
+        }
+        if next.is_ascii_alphabetic()
+            && measure::unit_at(c, k).is_none()
+            && money::suffix_at(c, k).is_none()
+            && !(matches!(next, 'k' | 'K' | 'w' | 'W')
+                && !c.get(k + 1).is_some_and(char::is_ascii_alphanumeric))
+        {
+            return Some(self.ascii_run_end(k));
+        }
+        None
+    }
+
+    fn ascii_run_end(&self, from: usize) -> usize {
+        let c = self.chars;
+        let mut e = from;
+        while e < c.len()
+            && (c[e].is_ascii_alphanumeric()
+                || matches!(c[e], '.' | '_' | '-' | '/' | ':' | '#' | '@'))
+        {
+            e += 1;
+        }
+        e.max(from + 1)
+    }
+
+    /// The unit after a numeral that ends at `k`, allowing one space.
+    fn unit_after(
+        &self,
+        n: &Numeral,
+        j: usize,
+        k: usize,
+        currency_prefix: Option<&str>,
+    ) -> Option<UnitHit> {
+        let c = self.chars;
+        let at = if c.get(k) == Some(&' ') && c.get(k + 1).is_some_and(|x| !x.is_whitespace()) {
+            k + 1
+        } else {
+            k
+        };
+        let mut best: Option<UnitHit> = None;
+        let mut consider = |hit: Hit, end: usize| {
+            if best.is_none_or(|b| end > b.end) {
+                best = Some(UnitHit {
+                    hit,
+                    start: at,
+                    end,
+                });
+            }
+        };
+        if let Some((u, e)) = percent::suffix_at(c, at) {
+            consider(Hit::Percent(u), e);
+        }
+        if let Some((u, e)) = money::suffix_at(c, at) {
+            consider(Hit::Money(u), e);
+        }
+        if let Some((u, e)) = measure::unit_at(c, at) {
+            consider(Hit::Measure(u), e);
+        }
+        if currency_prefix.is_none() {
+            if let Some(e) = count::classifier_at(c, at) {
+                consider(Hit::Count, e);
+            }
+        }
+        let hit = best?;
+        // A space is fine before Latin units and ISO codes only.
+        if at != k && !c[at].is_ascii_alphabetic() && c[at] != '%' {
+            return None;
+        }
+        match hit.hit {
+            Hit::Money(cur) => {
+                if cur.compound_only {
+                    let alone_is_other = match cur.step {
+                        Step::Hundredth => true,
+                        _ => !n.shape.arabic,
+                    };
+                    if alone_is_other {
+                        return None;
+                    }
+                }
+                // 两块蛋糕: 块 before a noun is a classifier.
+                if c[hit.start..hit.end] == ['块']
+                    && c.get(hit.end).is_some_and(|&x| {
+                        crate::text::is_han(x) && !is_numeral_char(x) && x != '半'
+                    })
+                {
+                    return Some(UnitHit {
+                        hit: Hit::Count,
+                        ..hit
+                    });
+                }
+            }
+            Hit::Measure(m) => {
+                if m.after_digits_only && !n.shape.arabic {
+                    return None;
+                }
+                if m.needs_context && !measure::temperature_context(c, j) {
+                    return None;
+                }
+            }
+            Hit::Percent(_) | Hit::Count => {}
+        }
+        Some(hit)
+    }
+
+    /// The second bound of a range starting at `at`, with its unit.
+    fn second_bound(
+        &self,
+        at: usize,
+        currency_prefix: Option<&str>,
+    ) -> Option<(Numeral, Option<UnitHit>)> {
+        let c = self.chars;
+        let mut p = at;
+        if let Some((code, end)) = money::prefix_at(c, p) {
+            if currency_prefix.is_some_and(|cp| cp == code) {
+                p = end;
+            }
+        }
+        let n = numeral::parse(c, p)?;
+        if n.end <= p || self.code_after(n.end).is_some() {
+            return None;
+        }
+        let n = self.back_off_unit_multiplier(p, n);
+        let u = self.unit_after(&n, p, n.end, currency_prefix);
+        Some((n, u))
+    }
+
+    /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
+    fn money_compound(&self, parts: &mut Parts, end: usize) -> usize {
+        let c = self.chars;
+        let Some(UnitHit {
+            hit: Hit::Money(first),
+            ..
+        }) = parts.unit
+        else {
+            return end;
+        };
+        let mut step = first.step;
+        let mut end = end;
+        loop {
+            let Some(n) = numeral::parse(c, end) else {
+                break;
+            };
+            if n.end <= end || n.approx != Approx::Exact {
+                break;
+            }
+            let Some(v) = n.value else { break };
+            match money::suffix_at(c, n.end) {
+                Some((cur, u_end)) if cur.code == first.code && cur.step > step => {
+                    parts.add_part(v, cur.step);
+                    step = cur.step;
+                    end = u_end;
+                }
+                Some(_) => break,
+                None => {
+                    // 3块5, 1元5: one digit right after the main unit is tenths.
+                    let single = n.end == end + 1 && step == Step::Main;
+                    let followed_by_unit = count::classifier_at(c, n.end).is_some()
+                        || measure::unit_at(c, n.end).is_some()
+                        || c.get(n.end)
+                            .is_some_and(|x| x.is_ascii_digit() || *x == '%');
+                    if single && !followed_by_unit && matches!(c[end - 1], '块' | '元') {
+                        parts.add_part(v, Step::Tenth);
+                        end = n.end;
+                    }
+                    break;
+                }
+            }
+        }
+        end
+    }
+
+    /// A numeral with no unit: reported as a bare number unless it is part
+    /// of a date, time, code or word.
+    fn bare_number(&self, i: usize, j: usize, n: Numeral, prefix_approx: Option<Approx>) -> Next {
+        let c = self.chars;
+        let skip = Next::Skip(n.end);
+        if n.value.is_none() || (n.shape.lone_one && prefix_approx.is_none()) {
+            return skip;
+        }
+        if n.shape.leading_zero
+            || (n.shape.integer_digits >= 7 && !n.shape.grouped && !n.shape.decimal)
+        {
+            return skip;
+        }
+        // Phone numbers and dates: 0574-87654321, 2023-03-08.
+        let dash_digit =
+            |p: usize| c.get(p) == Some(&'-') && c.get(p + 1).is_some_and(char::is_ascii_digit);
+        if dash_digit(n.end) || (j >= 1 && c[j - 1] == '-' && j >= 2 && c[j - 2].is_ascii_digit()) {
+            return Next::Skip(self.ascii_run_end(j));
+        }
+        if follows_time_word(c, n.end) {
+            return skip;
+        }
+        // A lone Chinese digit glued to other Han characters is a word part.
+        if !n.shape.arabic
+            && n.end - j == 1
+            && c.get(n.end).is_some_and(|&x| crate::text::is_han(x))
+        {
+            return skip;
+        }
+        let parts = Parts::single(n, Hit::Count, prefix_approx);
+        let mut q = self.finish(i, n.end, parts, None);
+        q.kind = QuantityKind::Number;
+        q.unit = UnitRef::Static("");
+        q.per = None;
+        Next::Found(q)
+    }
+
+    /// Whether an amount of money follows soon in the clause (for `一斤…15元`).
+    fn price_follows(&self, from: usize) -> bool {
+        let c = self.chars;
+        let limit = (from + 8).min(c.len());
+        let mut p = from;
+        while p < limit {
+            if is_clause_break(c[p]) {
+                return false;
+            }
+            if let Some(n) = numeral::parse(c, p) {
+                if n.end > p {
+                    return money::suffix_at(c, n.end).is_some();
+                }
+            }
+            p += 1;
+        }
+        false
+    }
+
+    /// `一斤售价在15元`: a `一`/`每` + measure unit shortly before `start` in
+    /// the same clause, with no other number in between.
+    fn price_intro_before(&self, start: usize) -> Option<UnitRef> {
+        let c = self.chars;
+        let from = start.saturating_sub(10);
+        let mut p = start;
+        while p > from {
+            p -= 1;
+            if is_clause_break(c[p]) {
+                return None;
+            }
+            if matches!(c[p], '一' | '每') {
+                if let Some((_, end)) = PRICE_INTRO_LEXICON.longest_at(c, p + 1) {
+                    if end <= start
+                        && !c[end..start]
+                            .iter()
+                            .any(|&x| x.is_ascii_digit() || is_numeral_char(x))
+                    {
+                        return Some(UnitRef::Written(p + 1, end));
+                    }
+                }
+            }
+            if c[p].is_ascii_digit() {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+fn money_cny() -> Currency {
+    Currency {
+        code: "CNY",
+        step: Step::Main,
+        compound_only: false,
+    }
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '！' | '？' | '\n' | ',' | ';' | '、' | '：'
+    )
+}
+
+fn is_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+/// A numeral (or a sign and a digit) starts at `at`.
+fn starts_numeral(c: &[char], at: usize) -> bool {
+    numeral::parse(c, at).is_some_and(|n| n.end > at)
+}
+
+/// A date, time or duration word follows: `2019年`, `3月`, `9时`, `5天`.
+fn follows_time_word(c: &[char], at: usize) -> bool {
+    match c.get(at) {
+        Some('年' | '月' | '日' | '号' | '时' | '点' | '秒' | '天' | '周' | '世' | '岁' | '倍') => {
+            !matches!(c.get(at), Some('倍'))
+        }
+        Some('分') => true,
+        Some('小') => c.get(at + 1) == Some(&'时'),
+        Some('个') => matches!(c.get(at + 1), Some('月' | '小' | '星' | '工')),
+        Some('季') => c.get(at + 1) == Some(&'度'),
+        Some('星') => c.get(at + 1) == Some(&'期'),
+        Some(':') => c.get(at + 1).is_some_and(char::is_ascii_digit),
+        _ => false,
+    }
+}
+
+/// The pieces of one quantity before they become a record.
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    first: Numeral,
+    second: Option<Numeral>,
+    hit: Hit,
+    unit: Option<UnitHit>,
+    prefix_approx: Option<Approx>,
+    /// Added smaller money units, in the main unit (`1角1分` → 0.11).
+    extra: Option<Value>,
+    /// Extra power of ten (k/w salaries).
+    scale: i32,
+    half: bool,
+    below_zero: bool,
+}
+
+impl Parts {
+    fn single(first: Numeral, hit: Hit, prefix_approx: Option<Approx>) -> Parts {
+        Parts {
+            first,
+            second: None,
+            hit,
+            unit: None,
+            prefix_approx,
+            extra: None,
+            scale: 0,
+            half: false,
+            below_zero: false,
+        }
+    }
+
+    fn numeral_approx(&self) -> Approx {
+        if self.second.is_some() {
+            Approx::Range
+        } else {
+            self.first.approx
+        }
+    }
+
+    fn add_part(&mut self, v: Value, step: Step) {
+        let factor = match step {
+            Step::Main => Decimal::ONE,
+            Step::Tenth => Decimal::new(1, 1),
+            Step::Hundredth => Decimal::new(1, 2),
+        };
+        let part = v.mul(Value::Exact(factor));
+        self.extra = Some(match self.extra {
+            Some(e) => e.add(part),
+            None => part,
+        });
+    }
+
+    /// How every written number is scaled to the record's unit.
+    fn transform(&self, v: Value) -> Value {
+        let mut v = v;
+        let first_step = match self.unit.map(|u| u.hit) {
+            Some(Hit::Money(c)) => c.step,
+            _ => Step::Main,
+        };
+        v = match first_step {
+            Step::Main => v,
+            Step::Tenth => v.mul(Value::Exact(Decimal::new(1, 1))),
+            Step::Hundredth => v.mul(Value::Exact(Decimal::new(1, 2))),
+        };
+        let shift = self.scale
+            + match self.hit {
+                Hit::Percent(p) => i32::from(p.shift),
+                _ => 0,
+            };
+        if shift > 0 {
+            v = v.scale_pow10(shift as u32);
+        } else if shift < 0 {
+            v = v.mul(Value::Exact(Decimal::new(1, (-shift) as u32)));
+        }
+        if self.below_zero {
+            v = v.negated();
+        }
+        v
+    }
+
+    /// (value, min, max) in the record's unit.
+    fn values(&self) -> (Option<Value>, Option<Value>, Option<Value>) {
+        let mut add = |v: Value| {
+            let mut v = self.transform(v);
+            if let Some(e) = self.extra {
+                v = v.add(e);
+            }
+            if self.half {
+                v = v.add(Value::Exact(Decimal::new(5, 1)));
+            }
+            v
+        };
+        if let Some(second) = self.second {
+            let (Some(a), Some(b)) = (self.first.value, second.value) else {
+                return (None, None, None);
+            };
+            // The shared multiplier: 3至5万 → 30000..50000, but 8500到3万
+            // keeps 8500.
+            let a = if self.first.trailing_scale == 0 && second.trailing_scale > 0 {
+                let scaled = a.scale_pow10(second.trailing_scale);
+                if scaled <= b { scaled } else { a }
+            } else {
+                a
+            };
+            let (lo, hi) = (add(a), add(b));
+            let (lo, hi) = if self.below_zero { (hi, lo) } else { (lo, hi) };
+            return (Some(lo), Some(lo), Some(hi));
+        }
+        let value = self.first.value.map(&mut add);
+        let min = self.first.min.map(&mut add);
+        let max = self.first.max.map(&mut add);
+        (value, min, max)
+    }
 }
