@@ -217,8 +217,16 @@ impl Value {
                         return Value::Exact(d.normalize());
                     }
                 }
+                // Rounding can carry into a new digit (9.99… → 10): shift
+                // back so the significand stays in [1, 10).
+                let mut rounded = m.round_dp(20);
+                let mut total = total;
+                if rounded.abs() >= Decimal::TEN {
+                    rounded /= Decimal::TEN;
+                    total += 1;
+                }
                 Value::Scientific {
-                    significand: m.round_dp(20).normalize(),
+                    significand: rounded.normalize(),
                     exponent: u64::try_from(total.max(0)).unwrap_or(u64::MAX),
                 }
             }
@@ -255,8 +263,9 @@ impl fmt::Display for Value {
 }
 
 impl Serialize for Value {
-    /// A JSON number written exactly as [`Display`](fmt::Display) shows it
-    /// (`2000000`, `0.1`, `1.5E+200000`), never NaN or infinity.
+    /// A JSON number with the digits [`Display`](fmt::Display) shows
+    /// (`2000000`, `0.1`; `1.5E+200000` is written `1.5e+200000`), never
+    /// NaN or infinity.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = self.to_string();
         let number = serde_json::Number::from_str(&text).map_err(serde::ser::Error::custom)?;
@@ -294,6 +303,25 @@ mod tests {
         assert_eq!(huge.to_string(), "1E+200001");
         assert!(huge.to_f64().is_finite());
         let json = serde_json::to_string(&huge).unwrap();
-        assert_eq!(json, "1E+200001");
+        assert_eq!(json, "1e+200001");
+    }
+
+    #[test]
+    fn 舍入进位后有效数字仍在一到十之间() {
+        // 32 nines: the significand rounds up to 10, which must read 1E+32.
+        let nines = exact("9999999999999999999999999999").scale_pow10(4);
+        assert_eq!(nines.to_string(), "1E+32");
+        let v = Value::Scientific {
+            significand: Decimal::from_str("9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(v.to_string(), "1E+41");
+        let neg = Value::Scientific {
+            significand: Decimal::from_str("-9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(neg.to_string(), "-1E+41");
     }
 }
