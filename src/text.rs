@@ -157,6 +157,17 @@ impl View {
             if is_invisible(c) {
                 continue;
             }
+            // A terminal escape sequence in a log (`\x1b[31m`) is no text.
+            if c == '\u{1B}' && iter.peek().is_some_and(|&(_, (_, d))| d == '[') {
+                iter.next();
+                while let Some(&(_, (_, d))) = iter.peek() {
+                    iter.next();
+                    if !('\u{20}'..='\u{3F}').contains(&d) {
+                        break; // the final byte (or anything unexpected)
+                    }
+                }
+                continue;
+            }
             if c == '\n' || c == '\r' {
                 // A break, with any blank lines and spaces after it, is soft
                 // when Han characters stand on both sides and the line it
@@ -256,6 +267,14 @@ mod tests {
         v.rebuild(text, LineProfile::of(text));
         assert_eq!(v.text, "设立200万元");
         assert_eq!(spans_back(text, 2, 7), "200\u{200B}万\u{200D}元");
+    }
+
+    #[test]
+    fn 终端转义序列不进入视图() {
+        let text = "\u{1B}[1;31m设立200万元\u{1B}[0m\u{1B}";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, "设立200万元\u{1B}");
     }
 
     #[test]
