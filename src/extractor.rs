@@ -312,7 +312,7 @@ pub(crate) fn windowed<'t, R, A, B>(
             }
             a.clear();
             b.clear();
-            after = after.saturating_mul(4).min(PIECE_MAX_BYTES);
+            after = after.saturating_mul(16).min(PIECE_MAX_BYTES);
         }
         let (a, b) = lists(&mut found);
         next_a = a
