@@ -115,7 +115,8 @@ impl Value {
         }
     }
 
-    /// `self × factor`, exact while it fits, scientific beyond.
+    /// `self × factor`, exact while it fits, scientific beyond (also `*`).
+    #[allow(clippy::should_implement_trait)]
     pub fn mul(self, factor: Value) -> Value {
         match (self, factor) {
             (Value::Exact(a), Value::Exact(b)) => match a.checked_mul(b) {
@@ -130,8 +131,9 @@ impl Value {
         }
     }
 
-    /// `self + other`; falls back to the larger term when the sum leaves
+    /// `self + other` (also `+`); falls back to the larger term when the sum leaves
     /// the exact range (the smaller one is then below its precision).
+    #[allow(clippy::should_implement_trait)]
     pub fn add(self, other: Value) -> Value {
         match (self, other) {
             (Value::Exact(a), Value::Exact(b)) => match a.checked_add(b) {
@@ -227,6 +229,20 @@ impl Value {
     }
 }
 
+impl std::ops::Mul for Value {
+    type Output = Value;
+    fn mul(self, rhs: Value) -> Value {
+        Value::mul(self, rhs)
+    }
+}
+
+impl std::ops::Add for Value {
+    type Output = Value;
+    fn add(self, rhs: Value) -> Value {
+        Value::add(self, rhs)
+    }
+}
+
 impl From<Decimal> for Value {
     fn from(d: Decimal) -> Self {
         Value::Exact(d)
@@ -249,14 +265,14 @@ impl fmt::Display for Value {
             Value::Scientific {
                 significand,
                 exponent,
-            } => write!(f, "{}E+{}", significand.normalize(), exponent),
+            } => write!(f, "{}e+{}", significand.normalize(), exponent),
         }
     }
 }
 
 impl Serialize for Value {
     /// A JSON number written exactly as [`Display`](fmt::Display) shows it
-    /// (`2000000`, `0.1`, `1.5E+200000`), never NaN or infinity.
+    /// (`2000000`, `0.1`, `1.5e+200000`), never NaN or infinity.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = self.to_string();
         let number = serde_json::Number::from_str(&text).map_err(serde::ser::Error::custom)?;
@@ -287,13 +303,13 @@ mod tests {
     #[test]
     fn 超出范围变为科学计数不溢出() {
         let v = exact("9").scale_pow10(40);
-        assert_eq!(v.to_string(), "9E+40");
+        assert_eq!(v.to_string(), "9e+40");
         let w = v.mul(exact("2"));
-        assert_eq!(w.to_string(), "1.8E+41");
+        assert_eq!(w.to_string(), "1.8e+41");
         let huge = Value::from_int(10).scale_pow10(200_000);
-        assert_eq!(huge.to_string(), "1E+200001");
+        assert_eq!(huge.to_string(), "1e+200001");
         assert!(huge.to_f64().is_finite());
         let json = serde_json::to_string(&huge).unwrap();
-        assert_eq!(json, "1E+200001");
+        assert_eq!(json, "1e+200001");
     }
 }

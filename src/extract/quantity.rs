@@ -198,6 +198,34 @@ static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("不多于", Approx::Under, ""),
 ];
 
+/// Words whose second char would otherwise read as an approximation word
+/// (`节约3万元` saves 30,000; it is not "about 30,000").
+const NOT_APPROX_WORDS: &[[char; 2]] = &[
+    ['节', '约'],
+    ['预', '约'],
+    ['签', '约'],
+    ['条', '约'],
+    ['合', '约'],
+    ['制', '约'],
+    ['违', '约'],
+    ['履', '约'],
+    ['相', '约'],
+    ['特', '约'],
+    ['邀', '约'],
+    ['赴', '约'],
+    ['公', '约'],
+    ['最', '近'],
+    ['附', '近'],
+    ['靠', '近'],
+    ['临', '近'],
+    ['邻', '近'],
+    ['就', '近'],
+    ['亲', '近'],
+    ['贴', '近'],
+    ['赶', '超'],
+    ['高', '超'],
+];
+
 /// Approximation words after a quantity.
 static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("左右", Approx::About, ""),
@@ -335,8 +363,7 @@ static SET_PHRASES: &[UnitEntry<()>] = &[
 
 /// Words just before a numeral that make it an ordinal or a rank.
 const ORDINAL_WORDS: &[&str] = &[
-    "第", "前", "后", "头", "末", "倒数", "排名", "排行", "名列", "位列", "位居", "首", "No", "NO",
-    "No.",
+    "第", "前", "头", "末", "倒数", "排名", "排行", "名列", "位列", "位居", "首", "No", "NO", "No.",
 ];
 
 static APPROX_PREFIX_LEXICON: LazyLock<Lexicon<Approx>> =
@@ -412,7 +439,11 @@ impl Scanner<'_, '_> {
         let mut j = i;
         // Approximation word (at a word boundary: not the 近 of 最近).
         let mut prefix_approx = None;
-        if self.word_containing(i).is_none_or(|w| w.start == i) {
+        let glued = i > 0
+            && NOT_APPROX_WORDS
+                .iter()
+                .any(|w| w[0] == c[i - 1] && w[1] == c[i]);
+        if !glued {
             if let Some((e, end)) = APPROX_PREFIX_LEXICON.longest_at(c, j) {
                 if self.numeral_or_prefix_follows(end) {
                     prefix_approx = Some(e.meaning);
@@ -462,8 +493,14 @@ impl Scanner<'_, '_> {
         if matches!(c.get(j), Some('-' | '+')) && j > 0 && c[j - 1].is_ascii_alphanumeric() {
             return Next::Skip(i + 1);
         }
-        let Some(first) = numeral::parse(c, j) else {
-            return Next::Skip(i + 1);
+        let first = match numeral::parse(c, j) {
+            Some(n) => n,
+            // 近百人, 逾千人: a bare multiplier after an approximation word.
+            None if prefix_approx.is_some() => match lone_multiplier(c, j) {
+                Some(n) => n,
+                None => return Next::Skip(i + 1),
+            },
+            None => return Next::Skip(i + 1),
         };
         if first.end <= j {
             return Next::Skip(i + 1);
@@ -507,6 +544,9 @@ impl Scanner<'_, '_> {
             }
         }
 
+        if let Some(skip) = self.idiom_past(j, k) {
+            return Next::Skip(skip);
+        }
         let hit = match unit {
             Some(u) => Some(u),
             None => currency_prefix.map(|code| UnitHit {
@@ -689,9 +729,18 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// A noun word starts at `at` (`两块蛋糕`, not `18块成交`).
+    fn noun_starts(&self, at: usize) -> bool {
+        self.word_containing(at).is_some_and(|w| {
+            let noun = (w.tag.starts_with('n') && !w.tag.starts_with("nr")) || w.tag == "vn";
+            w.start == at && noun && !self.chars.get(at).copied().is_some_and(is_numeral_char)
+        })
+    }
+
     /// A numeral, or a currency sign and a numeral, starts at `at`.
     fn numeral_or_prefix_follows(&self, at: usize) -> bool {
         starts_numeral(self.chars, at)
+            || lone_multiplier(self.chars, at).is_some()
             || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
             || percent::prefix_at(self.chars, at).is_some()
     }
@@ -740,13 +789,15 @@ impl Scanner<'_, '_> {
         if w.start < j && w.start < i && !numeric {
             return Some(w.end.max(end));
         }
-        if w.start == j
-            && w.end > end
-            && matches!(w.tag, "i" | "l" | "nz" | "ns" | "nt" | "nr" | "nrt" | "j")
-        {
-            return Some(w.end);
-        }
         None
+    }
+
+    /// A name or idiom that starts with the numeral at `j` and runs past the
+    /// quantity's end `k` (三心二意, 五四青年节): where to go on.
+    fn idiom_past(&self, j: usize, k: usize) -> Option<usize> {
+        let w = self.word_containing(j)?;
+        let proper = matches!(w.tag, "i" | "l" | "nz" | "ns" | "nt" | "nr" | "nrt" | "j");
+        (w.start == j && w.end > k && proper).then_some(w.end)
     }
 
     /// `5千克` reads as 5 kg, not 5000 g: give the multiplier back when it
@@ -782,8 +833,8 @@ impl Scanner<'_, '_> {
         if next.is_ascii_alphabetic()
             && measure::unit_at(c, k).is_none()
             && money::suffix_at(c, k).is_none()
-            && !(matches!(next, 'k' | 'K' | 'w' | 'W')
-                && !c.get(k + 1).is_some_and(char::is_ascii_alphanumeric))
+            && (!matches!(next, 'k' | 'K' | 'w' | 'W')
+                || c.get(k + 1).is_some_and(char::is_ascii_alphanumeric))
         {
             return Some(self.ascii_run_end(k));
         }
@@ -857,11 +908,7 @@ impl Scanner<'_, '_> {
                     }
                 }
                 // 两块蛋糕: 块 before a noun is a classifier.
-                if c[hit.start..hit.end] == ['块']
-                    && c.get(hit.end).is_some_and(|&x| {
-                        crate::text::is_han(x) && !is_numeral_char(x) && x != '半'
-                    })
-                {
+                if c[hit.start..hit.end] == ['块'] && self.noun_starts(hit.end) {
                     return Some(UnitHit {
                         hit: Hit::Count,
                         ..hit
@@ -869,7 +916,11 @@ impl Scanner<'_, '_> {
                 }
             }
             Hit::Measure(m) => {
-                if m.after_digits_only && !n.shape.arabic {
+                // 三两个人 is "two or three people"; 喝了二两白酒 is 100 g.
+                if m.after_digits_only
+                    && !n.shape.arabic
+                    && (count::classifier_at(c, hit.end).is_some() || n.approx != Approx::Exact)
+                {
                     return None;
                 }
                 if m.needs_context && !measure::temperature_context(c, j) {
@@ -915,10 +966,7 @@ impl Scanner<'_, '_> {
         };
         let mut step = first.step;
         let mut end = end;
-        loop {
-            let Some(n) = numeral::parse(c, end) else {
-                break;
-            };
+        while let Some(n) = numeral::parse(c, end) {
             if n.end <= end || n.approx != Approx::Exact {
                 break;
             }
@@ -933,11 +981,14 @@ impl Scanner<'_, '_> {
                 None => {
                     // 3块5, 1元5: one digit right after the main unit is tenths.
                     let single = n.end == end + 1 && step == Step::Main;
-                    let followed_by_unit = count::classifier_at(c, n.end).is_some()
-                        || measure::unit_at(c, n.end).is_some()
-                        || c.get(n.end)
-                            .is_some_and(|x| x.is_ascii_digit() || *x == '%');
-                    if single && !followed_by_unit && matches!(c[end - 1], '块' | '元') {
+                    // ... when nothing but punctuation or 的/钱 follows it
+                    // (not 一千二百零五元零花钱).
+                    let ends_amount = c
+                        .get(n.end)
+                        .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'));
+                    let unit_char = c[end - 1];
+                    if single && ends_amount && c[end] != '零' && matches!(unit_char, '块' | '元')
+                    {
                         parts.add_part(v, Step::Tenth);
                         end = n.end;
                     }
@@ -1032,6 +1083,28 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// `百`, `千`, `万` standing alone for 100, 1000, 10000.
+fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
+    let power = match c.get(at)? {
+        '百' => 2,
+        '千' => 3,
+        '万' => 4,
+        _ => return None,
+    };
+    Some(Numeral {
+        end: at + 1,
+        value: Some(Value::from_int(1).scale_pow10(power)),
+        approx: Approx::Exact,
+        min: None,
+        max: None,
+        trailing_scale: power,
+        shape: numeral::Shape {
+            chinese: true,
+            ..numeral::Shape::default()
+        },
+    })
 }
 
 fn money_cny() -> Currency {
