@@ -1,7 +1,26 @@
 //! Numerals: Arabic, full-width (folded by the view), Chinese, financial and
 //! traditional forms, mixed (`1.5亿`), vague (`数十`, `三四十`, `十几`).
 //!
-//! A pure function over chars; no allocation.
+//! [`parse`] is a pure function over chars: no allocation, linear in the
+//! numeral's length, exact (`Decimal`) while the value fits and scientific
+//! beyond. Choices worth knowing:
+//!
+//! - A Chinese digit right after a unit takes the next lower place
+//!   (`两千三` = 2300, `一万三` = 13000, `1万2` = 12000), unless `零` stands
+//!   between (`一万零三` = 10003).
+//! - Digits written one after another with no unit are a sequence
+//!   (`一九九七` = 1997, [`Shape::digit_sequence`]), except adjacent pairs
+//!   that name a range (`三四十` = 30–40, `两三` = 2–3).
+//! - `多`/`余`/`几` make the value a lower bound (`Over`); the upper bound
+//!   adds one unit of the lowest non-zero digit (`3000多` → 3000–4000).
+//! - `数十`/`几百万` name no number (value `None`, `About`, 2–9 of the
+//!   unit); `上百`/`上万` are about 100/10000; `成千上万` (`成百上千`) is
+//!   `None`, `About`, at least 1000 (100), with no upper bound.
+//! - `兆` is 10¹² only with more of the numeral after it (`五兆六十二亿`);
+//!   at the end it is left alone (`5兆瓦` is megawatts).
+//! - `圆` is a currency, not a digit; `1e999` is 1 (no exponent notation);
+//!   `，`/`、` never group digits; `点` needs a digit after it (`三点半` is 3,
+//!   `三点五十分` is 3, a time).
 
 use rust_decimal::Decimal;
 
@@ -40,12 +59,15 @@ pub(crate) struct Numeral {
     pub end: usize,
     /// The value; `None` for vague numerals that name no number (`数十`, `几百`).
     pub value: Option<Value>,
-    /// `Exact`; `Over` for `三十余`, `2万多`; `Range` for `三四十`, `十几`;
-    /// `About` for `上百`.
+    /// `Exact`; `Over` for `三十余`, `2万多`, `十几`; `Range` for `三四十`,
+    /// `两三`; `About` for `数十`, `上百`, `成千上万`.
     pub approx: Approx,
-    /// Lower bound when known (`三十余` → 30, `十几` → 11, `数十` → 20).
+    /// Lower bound when known (`三十余` → 30, `十几` → 10, `数十` → 20,
+    /// `成千上万` → 1000).
     pub min: Option<Value>,
-    /// Upper bound when known (`三十余` → 40, `十几` → 19, `数十` → 90).
+    /// Upper bound when known: for `Over`, the value plus one unit of its
+    /// lowest non-zero digit (`三十余` → 40, `十几` → 20, `1.5万多` →
+    /// 16000); `数十` → 90; none for `上百`, `成千上万`.
     pub max: Option<Value>,
     /// Power of ten of the trailing multiplier as written (`5万` → 4,
     /// `3千万` → 7, `12` → 0), so a range can share it (`3至5万`).
@@ -378,7 +400,16 @@ pub(crate) fn parse(chars: &[char], start: usize) -> Option<Numeral> {
             let before = start.checked_sub(1).and_then(|p| at(chars, p));
             let digit_follows = next.is_some_and(|d| d.is_ascii_digit())
                 || (next == Some('.') && at(chars, start + 2).is_some_and(|d| d.is_ascii_digit()));
-            if !digit_follows || matches!(before, Some('-' | '+')) {
+            // After a digit, a letter or another sign it is an operator or
+            // a dash (`3-5万`, `2020-01-05`, `GB-2312`, `--9`), not a sign.
+            let joined = before.is_some_and(|b| {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, '-' | '+' | '.')
+                    || chinese_digit(b).is_some()
+                    || small_unit(b).is_some()
+                    || big_unit(b).is_some()
+            });
+            if !digit_follows || joined {
                 return None;
             }
             Some(c == '-')
@@ -609,7 +640,14 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
             if at_start {
                 st.shape.leading_zero = a.leading_zero;
             }
-            st.unit_before_digit = None;
+            // One digit right after a unit takes the next lower place, as a
+            // Chinese digit does: `1万2` is 12000, `3千5` 3500.
+            let single = a.int_digits == 1 && !a.decimal;
+            st.unit_before_digit = match st.prev {
+                Prev::Small if single => st.last_small,
+                Prev::Big if single => st.last_big,
+                _ => None,
+            };
             st.trailing = 0;
             st.prev = Prev::Number;
             st.end = a.end;
@@ -857,7 +895,7 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
 /// The power a trailing Chinese digit takes from the unit before it:
 /// `两千三` → 2300, `一万三` → 13000, but `一万零三` → 10003.
 fn implied_power(st: &State) -> Option<u32> {
-    if st.prev != Prev::Digit {
+    if !matches!(st.prev, Prev::Digit | Prev::Number) {
         return None;
     }
     st.unit_before_digit.filter(|&u| u >= 2).map(|u| u - 1)
@@ -1193,6 +1231,21 @@ mod tests {
         assert_eq!(parse(&c, 2).map(|n| n.end), Some(3));
         let c = chars("1.2.5");
         assert_eq!(parse(&c, 3), None);
+        // A dash after a digit is a range or a date, not a sign.
+        for (text, at) in [
+            ("3-5万", 1),
+            ("2020-01-05", 4),
+            ("GB-2312", 2),
+            ("三-五", 1),
+        ] {
+            let c = chars(text);
+            assert_eq!(parse(&c, at), None, "{text}");
+        }
+        let c = chars("比去年-5%");
+        assert_eq!(
+            parse(&c, 3).and_then(|n| n.value).map(|v| v.to_string()),
+            Some("-5".into())
+        );
     }
 
     #[test]
@@ -1284,6 +1337,10 @@ mod tests {
             ("5千", 2, "5000"),
             ("3百", 2, "300"),
             ("3万4000", 6, "34000"),
+            ("1万2", 3, "12000"),
+            ("3千5", 3, "3500"),
+            ("1万零2", 4, "10002"),
+            ("1万25", 4, "10025"),
             ("1千零20", 5, "1020"),
             ("2千零30万", 6, "20300000"),
             ("10万万", 4, "1000000000"),
