@@ -1534,6 +1534,76 @@ mod tests {
     }
 
     #[test]
+    fn 随机输入() {
+        const ALPHABET: &[char] = &[
+            '0', '1', '5', '9', '.', ',', '-', '+', ' ', '/', '一', '二', '两', '三', '五', '九',
+            '零', '〇', '十', '百', '千', '万', '亿', '兆', '点', '多', '余', '几', '数', '上',
+            '成', '半', '负', '分', '之', '又', '壹', '拾', '萬', '元', '，', '个', 'e',
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut text = Vec::new();
+        for _ in 0..3000 {
+            text.clear();
+            let len = (next() % 24) as usize;
+            for _ in 0..len {
+                text.push(ALPHABET[(next() % ALPHABET.len() as u64) as usize]);
+            }
+            for i in 0..=text.len() {
+                let Some(n) = parse(&text, i) else { continue };
+                let s: String = text.iter().collect();
+                assert!(n.end > i && n.end <= text.len(), "{s:?} at {i}");
+                if let (Some(min), Some(max)) = (n.min, n.max) {
+                    assert!(min <= max, "{s:?} at {i}: {min} > {max}");
+                }
+                if n.approx == Approx::Over {
+                    // The bound the value names: below it when negative.
+                    assert!(n.value == n.min || n.value == n.max, "{s:?} at {i}");
+                }
+            }
+            let s: String = text.iter().collect();
+            let found = find_numbers(&s);
+            for pair in found.windows(2) {
+                assert!(pair[0].0.char_end <= pair[1].0.char_start, "{s:?}");
+            }
+            let _ = parse_number(&s);
+        }
+    }
+
+    #[test]
+    fn 长文本线性() {
+        let started = std::time::Instant::now();
+        for piece in [
+            "三分之",
+            "1/",
+            "一 ",
+            "十余万又",
+            "1,234,",
+            "负",
+            "零",
+            "九九",
+            "两两",
+            "-1",
+        ] {
+            let text = piece.repeat(40_000);
+            let found = find_numbers(&text);
+            assert!(found.len() <= text.chars().count());
+        }
+        let mut text = "9".repeat(200_000);
+        text.push('元');
+        let found = find_numbers(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.char_end, 200_000);
+        // Generous: a quadratic scan would take minutes.
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    #[test]
     fn 分数与找数() {
         let values = |s: &str| {
             find_numbers(s)
