@@ -990,8 +990,8 @@ fn not_numeral_word(chars: &[char], i: usize) -> Option<(usize, usize)> {
             }
             k += 1;
         }
-        // `十分钟` is ten minutes.
-        if word == "十分" && at(chars, k) == Some('钟') {
+        // `十分钟` is ten minutes, `十分之一` a tenth.
+        if word == "十分" && matches!(at(chars, k), Some('钟' | '之')) {
             return None;
         }
         Some((s, k))
@@ -1621,6 +1621,7 @@ mod tests {
         assert_eq!(values("这不是四川这是五台山"), ["5"]);
         assert_eq!(values("队伍里收拾东西，肆佰陆拾元"), ["460"]);
         assert_eq!(values("半个月，十分钟，十分好"), ["10"]);
+        assert_eq!(values("十分之一"), ["0.1"]);
         assert_eq!(values("数据几个数十"), Vec::<String>::new());
         assert_eq!(
             parse_number("三又三分之一")
