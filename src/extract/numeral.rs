@@ -428,9 +428,6 @@ pub(crate) fn parse(chars: &[char], start: usize) -> Option<Numeral> {
         n.max = min;
         n.shape.negative = true;
     }
-    if matches!(c, '负' | '負') {
-        n.shape.chinese = true;
-    }
     n.shape.lone_one = false;
     Some(n)
 }
@@ -976,7 +973,8 @@ const NOT_NUMERALS: &[(&str, usize)] = &[
     ("两两", 0),
     ("三三两两", 0),
     ("七上八下", 0),
-    ("乱七八糟", 2),
+    ("乱七八糟", 1),
+    ("一五一十", 0),
 ];
 
 /// The chars of a [`NOT_NUMERALS`] word around `i`, as (start, end).
@@ -998,10 +996,18 @@ fn not_numeral_word(chars: &[char], i: usize) -> Option<(usize, usize)> {
     })
 }
 
-/// A lone financial digit that is far more often part of a word: `伍`
-/// (队伍, 入伍), `肆` (放肆), `陆` (大陆, 陆地), `拾` (收拾, 拾起).
+/// A lone digit that is far more often part of a word: `伍` (队伍, 入伍),
+/// `肆` (放肆), `陆` (大陆, 陆地), `拾` (收拾, 拾起), and `零` before a Han
+/// char (零下, 零售, 零件).
 fn is_ambiguous_lone(chars: &[char], start: usize, end: usize) -> bool {
-    end == start + 1 && matches!(at(chars, start), Some('伍' | '肆' | '陆' | '陸' | '拾'))
+    if end != start + 1 {
+        return false;
+    }
+    match at(chars, start) {
+        Some('伍' | '肆' | '陆' | '陸' | '拾') => true,
+        Some('零') => at(chars, end).is_some_and(crate::text::is_han),
+        _ => false,
+    }
 }
 
 fn skip_spaces(chars: &[char], mut i: usize) -> usize {
@@ -1035,14 +1041,18 @@ fn plain_integer(n: &Numeral) -> bool {
     n.shape.arabic && !n.shape.chinese && !n.shape.decimal && !n.shape.grouped
 }
 
-/// `b/c` with Arabic integers at `i`: (end, b, c).
+/// `b/c` with Arabic integers at `i`: (end, b, c). Not in a run of
+/// slashes (`2019/12/31`, `a/1/2`), a date or a path.
 fn slash_fraction(chars: &[char], i: usize) -> Option<(usize, Value, Value)> {
+    if i.checked_sub(1).and_then(|p| at(chars, p)) == Some('/') {
+        return None;
+    }
     let b = parse(chars, i)?;
     if !plain_integer(&b) || at(chars, b.end) != Some('/') {
         return None;
     }
     let c = parse_unsigned(chars, b.end + 1)?;
-    if !plain_integer(&c) {
+    if !plain_integer(&c) || at(chars, c.end) == Some('/') {
         return None;
     }
     Some((c.end, b.value?, c.value?))
@@ -1439,6 +1449,8 @@ mod tests {
         assert!(s.arabic && !s.chinese && s.grouped && s.decimal && s.integer_digits == 4);
         assert!(shape("007").leading_zero && !shape("0.7").leading_zero);
         assert!(shape("-5").negative && shape("负五").negative && !shape("5").negative);
+        let s = shape("负5");
+        assert!(s.negative && s.arabic && !s.chinese);
         let s = shape("1.5亿");
         assert!(s.arabic && s.chinese && s.decimal && !s.grouped);
         assert!(shape("三点五").decimal && !shape("三百").decimal);
@@ -1622,6 +1634,9 @@ mod tests {
         assert_eq!(values("队伍里收拾东西，肆佰陆拾元"), ["460"]);
         assert_eq!(values("半个月，十分钟，十分好"), ["10"]);
         assert_eq!(values("十分之一"), ["0.1"]);
+        assert_eq!(values("2019/12/31"), ["2019", "12", "31"]);
+        assert_eq!(values("零下5度，零售，得分为零"), ["5", "0"]);
+        assert_eq!(values("乱七八糟，一五一十，三五成群"), ["3"]);
         assert_eq!(values("数据几个数十"), Vec::<String>::new());
         assert_eq!(
             parse_number("三又三分之一")
