@@ -736,11 +736,7 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
             st.lo.small(p);
             st.hi.small(p);
             st.last_small = Some(p);
-            st.trailing = if st.prev == Prev::Small {
-                st.trailing + p
-            } else {
-                p
-            };
+            st.trailing = p;
             st.shape.chinese = true;
             if st.script == Script::Unknown {
                 st.script = Script::Chinese;
