@@ -131,24 +131,51 @@ impl Value {
         }
     }
 
-    /// `self + other` (also `+`); falls back to the larger term when the sum leaves
-    /// the exact range (the smaller one is then below its precision).
+    /// `self + other`, exact while it fits; beyond, the terms are aligned
+    /// on the larger one's power of ten, and a term more than 28 digits
+    /// below it (below its precision) is dropped.
     #[allow(clippy::should_implement_trait)]
     pub fn add(self, other: Value) -> Value {
-        match (self, other) {
-            (Value::Exact(a), Value::Exact(b)) => match a.checked_add(b) {
-                Some(s) => Value::Exact(s.normalize()),
-                None => Self::scientific_product(a, Decimal::ONE, 0),
-            },
-            (a @ Value::Scientific { .. }, Value::Exact(_)) => a,
-            (Value::Exact(_), b @ Value::Scientific { .. }) => b,
-            (a, b) => {
-                if a.parts().1 >= b.parts().1 {
-                    a
-                } else {
-                    b
-                }
+        if let (Value::Exact(a), Value::Exact(b)) = (self, other) {
+            if let Some(s) = a.checked_add(b) {
+                return Value::Exact(s.normalize());
             }
+        }
+        let unit = |v: Value| {
+            let (s, e) = v.parts();
+            let (m, x) = Self::to_unit_range(s);
+            (m, i128::from(x) + i128::from(e))
+        };
+        let ((ma, ea), (mb, eb)) = (unit(self), unit(other));
+        if mb.is_zero() {
+            return self;
+        }
+        if ma.is_zero() {
+            return other;
+        }
+        let ((big, big_e), (small, small_e)) = if ea >= eb {
+            ((ma, ea), (mb, eb))
+        } else {
+            ((mb, eb), (ma, ea))
+        };
+        let larger = if ea >= eb { self } else { other };
+        let Ok(shift) = u32::try_from(big_e - small_e) else {
+            return larger;
+        };
+        if shift > 28 {
+            return larger;
+        }
+        let aligned = small.checked_mul(Decimal::new(1, shift));
+        match aligned.and_then(|a| big.checked_add(a)) {
+            // `big_e` is at least 28 here: an exact sum that overflowed or a
+            // scientific term.
+            Some(sum) if sum.is_zero() => Value::ZERO,
+            Some(sum) => Self::scientific_product(
+                sum,
+                Decimal::ONE,
+                u64::try_from(big_e.max(0)).unwrap_or(u64::MAX),
+            ),
+            None => larger,
         }
     }
 
@@ -219,8 +246,16 @@ impl Value {
                         return Value::Exact(d.normalize());
                     }
                 }
+                // Rounding may carry into a new digit (9.99… → 10): keep
+                // the significand in [1, 10).
+                let mut significand = m.round_dp(20).normalize();
+                let mut total = total;
+                if significand.abs() >= Decimal::TEN {
+                    significand = (significand / Decimal::TEN).normalize();
+                    total += 1;
+                }
                 Value::Scientific {
-                    significand: m.round_dp(20).normalize(),
+                    significand,
                     exponent: u64::try_from(total.max(0)).unwrap_or(u64::MAX),
                 }
             }
@@ -311,5 +346,23 @@ mod tests {
         assert!(huge.to_f64().is_finite());
         let json = serde_json::to_string(&huge).unwrap();
         assert_eq!(json, "1e+200001");
+    }
+
+    #[test]
+    fn 超出范围的加法对齐相加() {
+        let max = Value::Exact(Decimal::MAX);
+        let twice = max.add(max);
+        assert_eq!(twice.to_string(), "1.58456325028528675187e+29");
+        let big = exact("9").scale_pow10(40);
+        assert_eq!(big.add(exact("1").scale_pow10(40)).to_string(), "1e+41");
+        assert_eq!(big.add(exact("3")).to_string(), "9e+40");
+        assert_eq!(big.add(exact("-9").scale_pow10(40)).to_string(), "0");
+    }
+
+    #[test]
+    fn 进位后仍在一到十之间() {
+        let nines = Decimal::from_str("9999999999999999999999999999").unwrap();
+        let v = Value::Exact(nines).scale_pow10(100);
+        assert_eq!(v.to_string(), "1e+128");
     }
 }
