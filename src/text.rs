@@ -158,7 +158,14 @@ impl View {
             } else {
                 line_chars += 1;
             }
-            let f = fold(c);
+            let mut f = fold(c);
+            // A middle dot between digits is a decimal point (`１·４％`).
+            if c == '·'
+                && self.chars.last().is_some_and(char::is_ascii_digit)
+                && iter.peek().is_some_and(|&(_, (_, n))| fold(n).is_ascii_digit())
+            {
+                f = '.';
+            }
             self.byte_in_view.push(self.text.len() as u32);
             self.text.push(f);
             self.chars.push(f);

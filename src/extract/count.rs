@@ -10,6 +10,7 @@ use crate::segment::Word;
 /// of another word instead (`名单`, `家庭`, `位于`).
 static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("人次", (), ""),
+    unit("人口", (), ""),
     unit("场次", (), ""),
     unit("车次", (), ""),
     unit("架次", (), ""),
@@ -18,7 +19,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("户次", (), ""),
     unit("课时", (), ""),
     unit("学时", (), ""),
-    unit("人", (), "民士才伦格性称生工均们类造为"),
+    unit("人", (), "民士才伦格性称生工均们类造为口"),
     unit("名", (), "单字称义誉牌气校片词言额句著医师次列录册望利"),
     unit("位", (), "于置数移居列次"),
     unit("个", (), "性体案别子头月人们"),
@@ -104,7 +105,6 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("桌", (), ""),
     unit("款", (), "项式待"),
     unit("队", (), "伍员长"),
-    unit("级", (), "别"),
 ];
 
 static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIERS));

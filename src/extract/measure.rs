@@ -66,7 +66,7 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("吨", m("t"), "位"),
     unit("斤", m("jin"), "斤"),
     unit("市斤", m("jin"), ""),
-    unit("两", LIANG, ""),
+    unit("两", LIANG, "月年天周岁次人个位名种"),
     // length
     unit("米", m("m"), "饭粒粉面线酒糠色黄兰"),
     unit("m", m("m"), ""),

@@ -72,6 +72,13 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
     };
     let mut i = 0;
     while i < chars.len() {
+        // Titles of works are names, not figures: 《三颗宝珠》.
+        if chars[i] == '《' {
+            if let Some(close) = title_end(chars, i) {
+                i = close;
+                continue;
+            }
+        }
         if !may_start(chars[i]) {
             i += 1;
             continue;
@@ -84,6 +91,20 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
             Next::Skip(end) => i = end.max(i + 1),
         }
     }
+}
+
+/// One past the `》` that closes the title opened at `open`, if it closes
+/// within a title's length and the same sentence.
+fn title_end(chars: &[char], open: usize) -> Option<usize> {
+    let limit = (open + 40).min(chars.len());
+    for (p, &c) in chars.iter().enumerate().take(limit).skip(open + 1) {
+        match c {
+            '》' => return Some(p + 1),
+            '《' | '。' | '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What the scanner does after looking at one position.
@@ -570,6 +591,10 @@ impl Scanner<'_, '_> {
             return self.bare_number(i, j, first, prefix_approx);
         };
 
+        // 这一块: a lone 一 before 块 is "a piece", not one yuan.
+        if first.shape.lone_one && c[hit.start..hit.end] == ['块'] {
+            return Next::Skip(hit.end);
+        }
         // The article-like 一 (`一个典型`, `一场硬仗`) is not a count.
         if matches!(hit.hit, Hit::Count)
             && first.shape.lone_one
@@ -892,6 +917,10 @@ impl Scanner<'_, '_> {
             }
         }
         let hit = best?;
+        // 一九九七, 三三两两: digits in a row are years, codes or idioms.
+        if n.shape.digit_sequence {
+            return None;
+        }
         // A space is fine before Latin units and ISO codes only.
         if at != k && !c[at].is_ascii_alphabetic() && c[at] != '%' {
             return None;
@@ -919,7 +948,9 @@ impl Scanner<'_, '_> {
                 // 三两个人 is "two or three people"; 喝了二两白酒 is 100 g.
                 if m.after_digits_only
                     && !n.shape.arabic
-                    && (count::classifier_at(c, hit.end).is_some() || n.approx != Approx::Exact)
+                    && (count::classifier_at(c, hit.end).is_some()
+                        || n.approx != Approx::Exact
+                        || (j > 0 && is_numeral_char(c[j - 1])))
                 {
                     return None;
                 }
