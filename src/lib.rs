@@ -38,3 +38,8 @@ pub use extract::numeral::{find_numbers, parse_number};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use record::{Approx, Entity, EntityKind, Extraction, Quantity, QuantityKind, Span, Token};
 pub use value::Value;
+
+/// The README's examples run as doctests, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
