@@ -105,6 +105,12 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("桌", (), ""),
     unit("款", (), "项式待"),
     unit("队", (), "伍员长"),
+    unit("副", (), "主总局市县书省部院会校经处作食业本刊区长厅司镇乡村所组团"),
+    unit("集", (), "团体中合市资会训结镇聚成散装约"),
+    unit("字", (), "母样号体幕典符节"),
+    unit("卷", (), "入烟起心发"),
+    unit("句", (), "子话号型式"),
+    unit("面", (), "积对临向前上下孔貌料粉条包膜对子值"),
 ];
 
 static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIERS));

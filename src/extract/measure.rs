@@ -52,6 +52,15 @@ const LIANG: MeasureUnit = MeasureUnit {
     after_digits_only: true,
 };
 
+/// `80万方` (earthworks): cubic metres, after Arabic digits only (`三方` are
+/// three parties).
+const CUBIC_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Measure,
+    symbol: "m3",
+    needs_context: false,
+    after_digits_only: true,
+};
+
 static UNITS: &[UnitEntry<MeasureUnit>] = &[
     // weight
     unit("公斤", m("kg"), ""),
@@ -97,6 +106,7 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("mL", m("mL"), ""),
     unit("ml", m("mL"), ""),
     unit("立方米", m("m3"), ""),
+    unit("方", CUBIC_METRE_COLLOQUIAL, "面式向法案针便位言圆寸"),
     unit("m³", m("m3"), ""),
     unit("m3", m("m3"), ""),
     // data

@@ -588,7 +588,12 @@ impl Scanner<'_, '_> {
                 parts.scale = power as i32;
                 return Next::Found(self.finish(i, k + 1, parts, None));
             }
-            return self.bare_number(i, j, first, prefix_approx);
+            // A bare number keeps no 每X before it (以每年3—10倍).
+            let (start, prefix_approx) = match per_prefix {
+                Some((after, _)) => (after, None),
+                None => (i, prefix_approx),
+            };
+            return self.bare_number(start, j, first, prefix_approx);
         };
 
         // 这一块: a lone 一 before 块 is "a piece", not one yuan.
