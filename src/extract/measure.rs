@@ -29,12 +29,16 @@ const fn m(symbol: &'static str) -> MeasureUnit {
     }
 }
 
-const AGE: MeasureUnit = MeasureUnit {
-    kind: QuantityKind::Age,
-    symbol: "year",
-    needs_context: false,
-    after_digits_only: false,
-};
+const AGE: MeasureUnit = age("year");
+
+const fn age(symbol: &'static str) -> MeasureUnit {
+    MeasureUnit {
+        kind: QuantityKind::Age,
+        symbol,
+        needs_context: false,
+        after_digits_only: false,
+    }
+}
 
 const fn temperature(symbol: &'static str, needs_context: bool) -> MeasureUnit {
     MeasureUnit {
@@ -140,8 +144,33 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("千卡", m("kcal"), ""),
     unit("大卡", m("kcal"), ""),
     unit("kcal", m("kcal"), ""),
+    // imperial and other lengths, weights, volumes
+    unit("英里", m("mi"), ""),
+    unit("英尺", m("ft"), ""),
+    unit("英寸", m("in"), ""),
+    unit("码", m("yd"), "头子字数号农"),
+    unit("海里", m("nmi"), ""),
+    unit("光年", m("ly"), ""),
+    unit("磅", m("lb"), "礴"),
+    unit("盎司", m("oz"), ""),
+    unit("加仑", m("gal"), ""),
+    unit("桶", m("bbl"), "装"),
+    // speed
+    unit("公里/小时", m("km/h"), ""),
+    unit("公里每小时", m("km/h"), ""),
+    unit("千米/小时", m("km/h"), ""),
+    unit("千米每小时", m("km/h"), ""),
+    unit("km/h", m("km/h"), ""),
+    unit("米/秒", m("m/s"), ""),
+    unit("米每秒", m("m/s"), ""),
+    unit("m/s", m("m/s"), ""),
     // age
     unit("岁", AGE, "月末"),
+    unit("个月大", age("month"), ""),
+    unit("月大", age("month"), ""),
+    unit("周大", age("week"), ""),
+    unit("个星期大", age("week"), ""),
+    unit("天大", age("day"), ""),
     unit("周岁", AGE, ""),
     unit("虚岁", AGE, ""),
     // temperature
@@ -175,7 +204,12 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
         Some(p) => &window[p + 1..],
         None => window,
     };
-    const WORDS: [[char; 2]; 8] = [
+    const WORDS: [[char; 2]; 13] = [
+        ['体', '温'],
+        ['发', '烧'],
+        ['降', '温'],
+        ['升', '温'],
+        ['摄', '氏'],
         ['气', '温'],
         ['温', '度'],
         ['零', '下'],
