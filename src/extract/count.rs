@@ -84,6 +84,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("袋", (), "鼠"),
     unit("盒", (), ""),
     unit("罐", (), "头"),
+    unit("桶", (), "装"),
     unit("杯", (), "赛"),
     unit("碗", (), ""),
     unit("册", (), ""),

@@ -154,7 +154,6 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("磅", m("lb"), "礴"),
     unit("盎司", m("oz"), ""),
     unit("加仑", m("gal"), ""),
-    unit("桶", m("bbl"), "装"),
     // speed
     unit("公里/小时", m("km/h"), ""),
     unit("公里每小时", m("km/h"), ""),
