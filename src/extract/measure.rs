@@ -132,6 +132,9 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("MHz", m("MHz"), ""),
     unit("吉赫", m("GHz"), ""),
     unit("GHz", m("GHz"), ""),
+    // charge
+    unit("毫安时", m("mAh"), ""),
+    unit("mAh", m("mAh"), ""),
     // power and energy
     unit("瓦", m("W"), "解片斯房砾罐"),
     unit("W", m("W"), ""),

@@ -260,6 +260,11 @@ static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("以内", Approx::Under, ""),
     unit("之内", Approx::Under, ""),
     unit("不到", Approx::Under, ""),
+    unit(
+        "起",
+        Approx::Over,
+        "来义诉草码飞身火源点因见初先航步跑降落居",
+    ),
 ];
 
 /// Range connectors between two numbers.
@@ -530,6 +535,11 @@ impl Scanner<'_, '_> {
             return Next::Skip(skip);
         }
         let first = self.back_off_unit_multiplier(j, first);
+        let first = if below_zero {
+            self::below_zero(first)
+        } else {
+            first
+        };
         let mut k = first.end;
 
         // `1.1.1.1`, `5G`, `A380`: a code, skip its whole run.
@@ -633,7 +643,6 @@ impl Scanner<'_, '_> {
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
-        parts.below_zero = below_zero;
         // Only a price or a measure keeps 每X in its span (每斤15元); a count
         // starts at its number (每户3人).
         let (start, per) = match per_prefix {
@@ -981,13 +990,17 @@ impl Scanner<'_, '_> {
                 p = end;
             }
         }
+        let negative = measure::below_zero_prefix(c, p);
+        if let Some(end) = negative {
+            p = end;
+        }
         let n = numeral::parse(c, p)?;
         if n.end <= p || self.code_after(n.end).is_some() {
             return None;
         }
         let n = self.back_off_unit_multiplier(p, n);
         let u = self.unit_after(&n, p, n.end, currency_prefix);
-        Some((n, u))
+        Some((if negative.is_some() { below_zero(n) } else { n }, u))
     }
 
     /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
@@ -1123,14 +1136,25 @@ impl Scanner<'_, '_> {
 
 /// `百`, `千`, `万` standing alone for 100, 1000, 10000.
 fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
-    let power = match c.get(at)? {
-        '百' => 2,
-        '千' => 3,
-        '万' => 4,
-        _ => return None,
+    let power_of = |ch: char| match ch {
+        '百' => Some(2),
+        '千' => Some(3),
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
     };
+    let mut power = power_of(*c.get(at)?).filter(|&p| p < 8)?;
+    let mut end = at + 1;
+    // 百亿, 千万, 万亿: multipliers stack.
+    while let Some(p) = c.get(end).and_then(|&ch| power_of(ch)) {
+        if p <= power && p != 8 {
+            break;
+        }
+        power += p;
+        end += 1;
+    }
     Some(Numeral {
-        end: at + 1,
+        end,
         value: Some(Value::from_int(1).scale_pow10(power)),
         approx: Approx::Exact,
         min: None,
@@ -1141,6 +1165,16 @@ fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
             ..numeral::Shape::default()
         },
     })
+}
+
+/// The numeral below zero (`零下5`): value and bounds negated, bounds swapped.
+fn below_zero(n: Numeral) -> Numeral {
+    Numeral {
+        value: n.value.map(Value::negated),
+        min: n.max.map(Value::negated),
+        max: n.min.map(Value::negated),
+        ..n
+    }
 }
 
 fn money_cny() -> Currency {
@@ -1226,7 +1260,6 @@ struct Parts {
     /// Extra power of ten (k/w salaries).
     scale: i32,
     half: bool,
-    below_zero: bool,
 }
 
 impl Parts {
@@ -1240,7 +1273,6 @@ impl Parts {
             extra: None,
             scale: 0,
             half: false,
-            below_zero: false,
         }
     }
 
@@ -1287,9 +1319,6 @@ impl Parts {
         } else if shift < 0 {
             v = v.mul(Value::Exact(Decimal::new(1, (-shift) as u32)));
         }
-        if self.below_zero {
-            v = v.negated();
-        }
         v
     }
 
@@ -1318,7 +1347,7 @@ impl Parts {
                 a
             };
             let (lo, hi) = (add(a), add(b));
-            let (lo, hi) = if self.below_zero { (hi, lo) } else { (lo, hi) };
+            let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
             return (Some(lo), Some(lo), Some(hi));
         }
         let value = self.first.value.map(&mut add);
