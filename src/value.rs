@@ -365,4 +365,23 @@ mod tests {
         let v = Value::Exact(nines).scale_pow10(100);
         assert_eq!(v.to_string(), "1e+128");
     }
+
+    #[test]
+    fn 舍入进位后有效数字仍在一到十之间() {
+        // 32 nines: the significand rounds up to 10, which must read 1e+32.
+        let nines = exact("9999999999999999999999999999").scale_pow10(4);
+        assert_eq!(nines.to_string(), "1e+32");
+        let v = Value::Scientific {
+            significand: Decimal::from_str("9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(v.to_string(), "1e+41");
+        let neg = Value::Scientific {
+            significand: Decimal::from_str("-9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(neg.to_string(), "-1e+41");
+    }
 }

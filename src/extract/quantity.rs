@@ -97,9 +97,13 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
 /// within a title's length and the same sentence.
 fn title_end(chars: &[char], open: usize) -> Option<usize> {
     let limit = (open + 40).min(chars.len());
+    let mut words = 0;
     for (p, &c) in chars.iter().enumerate().take(limit).skip(open + 1) {
         match c {
-            '》' => return Some(p + 1),
+            // A title has words of its own besides any figure (《三颗宝珠》,
+            // not 《200万元》).
+            '》' => return (words >= 2).then_some(p + 1),
+            c if crate::text::is_han(c) && !is_numeral_char(c) => words += 1,
             '《' | '。' | '\n' => return None,
             _ => {}
         }
