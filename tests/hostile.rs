@@ -500,9 +500,12 @@ fn 软换行里的金额() {
 
 /// Work grows linearly: 16 times the input takes well under 256 times as
 /// long (the bound is loose: the machine is shared and timing is noisy).
+/// A named way to build an input of about `n` bytes.
+type Maker = (&'static str, fn(usize) -> String);
+
 #[test]
 fn 病态输入保持线性() {
-    let makers: [(&str, fn(usize) -> String); 5] = [
+    let makers: [Maker; 5] = [
         ("digits", |n| format!("{}元", "7".repeat(n))),
         ("wan", |n| format!("一{}元", "万".repeat(n / 3))),
         ("ranges", |n| format!("{}5元", "1至".repeat(n / 4))),
