@@ -154,12 +154,18 @@ pub(crate) fn object_after(
     };
     let index = *word_index_at.get(end)? as usize;
     let word = words.get(index)?;
-    if word.start == end {
-        return is_noun(word).then_some((word.start, word.end));
-    }
-    // The classifier and the noun are one jieba word.
-    if word.start < end && word.end > end && is_noun(word) {
-        return Some((end, word.end));
-    }
-    None
+    let start = if word.start == end && is_noun(word) {
+        end
+    } else if word.start < end && word.end > end && is_noun(word) {
+        // The classifier and the noun are one jieba word (`12个人`).
+        end
+    } else {
+        return None;
+    };
+    // A verbal noun modifies the noun after it: `犯罪/嫌疑人`.
+    let last = match words.get(index + 1) {
+        Some(next) if words[index].tag == "vn" && next.tag == "n" => index + 1,
+        _ => index,
+    };
+    Some((start, words[last].end))
 }

@@ -344,6 +344,42 @@ static PRICE_INTRO_UNITS: &[UnitEntry<()>] = &[
     unit("升", (), ""),
 ];
 
+/// Units of goods that `每` prices from a distance (`每盒售价为38.5元`); not
+/// people, households or time (`每户可获得…`, `每月房租…` are no unit prices).
+static GOODS_UNITS: &[UnitEntry<()>] = &[
+    unit("盒", (), ""),
+    unit("瓶", (), ""),
+    unit("件", (), ""),
+    unit("袋", (), ""),
+    unit("箱", (), ""),
+    unit("张", (), ""),
+    unit("份", (), ""),
+    unit("套", (), ""),
+    unit("台", (), ""),
+    unit("支", (), ""),
+    unit("包", (), ""),
+    unit("股", (), ""),
+    unit("桶", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("只", (), ""),
+    unit("斤", (), ""),
+    unit("市斤", (), ""),
+    unit("公斤", (), ""),
+    unit("千克", (), ""),
+    unit("克", (), ""),
+    unit("吨", (), ""),
+    unit("两", (), ""),
+    unit("平方米", (), ""),
+    unit("平米", (), ""),
+    unit("亩", (), ""),
+    unit("立方米", (), ""),
+    unit("升", (), ""),
+    unit("度", (), ""),
+    unit("千瓦时", (), ""),
+];
+
 /// Set phrases and names with numerals in them that are not quantities.
 static SET_PHRASES: &[UnitEntry<()>] = &[
     unit("四个全面", (), ""),
@@ -403,6 +439,7 @@ static APPROX_SUFFIX_LEXICON: LazyLock<Lexicon<Approx>> =
 static PRICED_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(PRICED_UNITS));
 static PRICE_INTRO_LEXICON: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(PRICE_INTRO_UNITS));
+static GOODS_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(GOODS_UNITS));
 static SET_PHRASE_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(SET_PHRASES));
 
 /// The unit that follows a number.
@@ -1120,7 +1157,14 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if matches!(c[p], '一' | '每') {
-                if let Some((_, end)) = PRICE_INTRO_LEXICON.longest_at(c, p + 1) {
+                // 每 names a unit priced outright (每盒售价为38.5元); after
+                // 一 only a measure does (一斤售价在15元, not 一个月收入3000元).
+                let lexicon = if c[p] == '每' {
+                    &GOODS_LEXICON
+                } else {
+                    &PRICE_INTRO_LEXICON
+                };
+                if let Some((_, end)) = lexicon.longest_at(c, p + 1) {
                     if end <= start
                         && !c[end..start]
                             .iter()
