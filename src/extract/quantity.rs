@@ -684,6 +684,10 @@ impl Scanner<'_, '_> {
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
+        // 八五折 pays 85%: two digits in a row are the percentage itself.
+        if first.shape.digit_sequence {
+            parts.scale = -1;
+        }
         // Only a price or a measure keeps 每X in its span (每斤15元); a count
         // starts at its number (每户3人).
         let (start, per) = match per_prefix {
@@ -973,7 +977,7 @@ impl Scanner<'_, '_> {
         }
         let hit = best?;
         // 一九九七, 三三两两: digits in a row are years, codes or idioms.
-        if n.shape.digit_sequence {
+        if n.shape.digit_sequence && !(n.end - j == 2 && c[hit.start..hit.end] == ['折']) {
             return None;
         }
         // A space is fine before Latin units and ISO codes only.
