@@ -1658,6 +1658,149 @@ mod tests {
     }
 
     #[test]
+    fn 科学计数法() {
+        check_values(&[
+            ("2e5", 3, "200000"),
+            ("2E5", 3, "200000"),
+            ("1.5E+3", 6, "1500"),
+            ("-1e1", 4, "-10"),
+            ("+1e1", 4, "10"),
+            ("1e999", 5, "1e+999"),
+            ("-1e999", 6, "-1e+999"),
+            ("2.5e-3", 6, "0.0025"),
+            ("21.2E0", 6, "21.2"),
+            ("-127.32e13", 10, "-1273200000000000"),
+            ("12.32e+14", 9, "1232000000000000"),
+            ("-12e-1", 6, "-1.2"),
+            (".5e3", 4, "500"),
+            ("２.７８９０ｅ－１", 9, "0.2789"),
+            ("3e5元", 3, "300000"),
+            ("2e5万", 3, "200000"),
+            ("1e28", 4, "10000000000000000000000000000"),
+            ("1e29", 4, "1e+29"),
+            (
+                "123456789012345678901234567890e0",
+                32,
+                "1.23456789012345678901e+29",
+            ),
+            // Every significant digit is kept, wherever the point is.
+            ("0.00000000000000000000000000000000012e30", 40, "0.00012"),
+            ("0e999999999", 11, "0"),
+            // Below Decimal's 28 places: dropped toward zero.
+            ("1e-28", 5, "0.0000000000000000000000000001"),
+            ("1.9e-28", 7, "0.0000000000000000000000000001"),
+            ("-1.9e-28", 8, "-0.0000000000000000000000000001"),
+            ("1e-29", 5, "0"),
+            ("-1e-999", 7, "0"),
+            ("123456789e-30", 13, "0.0000000000000000000001234567"),
+            // A power beyond u64 saturates; one below it is 0.
+            ("1e99999999999999999999", 22, "1e+18446744073709551615"),
+            ("1e-99999999999999999999", 23, "0"),
+        ]);
+        // No exponent: the number ends before the `e`.
+        check_values(&[
+            ("5em", 1, "5"),
+            ("3e", 1, "3"),
+            ("3e+", 1, "3"),
+            ("3e-x", 1, "3"),
+            ("2e5x", 1, "2"),
+            ("2e5m", 1, "2"),
+            ("2 e5", 1, "2"),
+            ("2e 5", 1, "2"),
+            ("2e++5", 1, "2"),
+            ("2e5.5", 3, "200000"),
+            ("1,234e5", 5, "1234"),
+            ("3万e5", 2, "30000"),
+            ("三e5", 1, "3"),
+            ("2^5", 1, "2"),
+            ("40k", 2, "40"),
+            ("-2.5 M", 4, "-2.5"),
+        ]);
+        none(&["e5", "e.g.", "E"]);
+        // In a word of letters it is a code: `0x1e5`.
+        let c = chars("0x1e5");
+        assert_eq!(parse(&c, 2).map(|n| n.end), Some(3));
+        let shape = |s: &str| read(s).unwrap().shape;
+        let s = shape("-2.5e-3");
+        assert!(s.scientific && s.arabic && s.negative && s.decimal && !s.chinese);
+        assert!(!shape("2").scientific && !shape("5em").scientific);
+        assert_eq!(read("2e5").unwrap().trailing_scale, 0);
+    }
+
+    #[test]
+    fn 乘方与倍数后缀() {
+        let cases: &[(&str, &[&str])] = &[
+            ("2^5", &["32"]),
+            ("2^-1", &["0.5"]),
+            ("2.5^-1", &["0.4"]),
+            ("-2.5^-1", &["-0.4"]),
+            ("1.1^+23", &["8.95430243255237372246531"]),
+            ("-1.1^+23", &["-8.95430243255237372246531"]),
+            ("-1.1^--23", &["-8.95430243255237372246531"]),
+            ("-2^2", &["4"]),
+            ("0^0", &["1"]),
+            ("10^30", &["1e+30"]),
+            ("3^-3", &["0.037037037037037037037037037"]),
+            ("2^-100", &["0"]),
+            ("0^-1", &["0", "-1"]),
+            ("2^0.5", &["2", "0.5"]),
+            ("2^x", &["2"]),
+            ("2^", &["2"]),
+            ("2 ^5", &["2", "5"]),
+            ("x2^5", &["2", "5"]),
+            ("40k", &["40000"]),
+            ("40K", &["40000"]),
+            ("-2.5 M", &["-2500000"]),
+            ("1,500k元", &["1500000"]),
+            ("月薪15k", &["15000"]),
+            ("40  k", &["40"]),
+            ("5km", &["5"]),
+            ("3MB", &["3"]),
+            ("3k3", &["3", "3"]),
+            ("5G网络", &["5"]),
+            ("2T", &["2"]),
+            ("A40k", &["40"]),
+            ("五k", &["5"]),
+            ("2e5k", &["2", "5"]),
+            ("2e5 k", &["200000"]),
+            ("1e3", &["1000"]),
+        ];
+        for &(input, want) in cases {
+            let got: Vec<String> = find_numbers(input)
+                .into_iter()
+                .map(|(_, v)| v.to_string())
+                .collect();
+            assert_eq!(got, want, "{input}");
+        }
+        let found = find_numbers("共-2.5 M次");
+        assert_eq!((found[0].0.char_start, found[0].0.char_end), (1, 7));
+        assert_eq!(
+            parse_number("2^5").map(|v| v.to_string()),
+            Some("32".into())
+        );
+        assert_eq!(
+            parse_number("40k").map(|v| v.to_string()),
+            Some("40000".into())
+        );
+        // Huge powers: saturated or zero, never a panic or a long loop.
+        let started = std::time::Instant::now();
+        for (input, want) in [
+            ("1^99999999999999999999", Some("1")),
+            ("0^99999999999999999999", Some("0")),
+            ("2^-99999999999999999999", Some("0")),
+            ("10^99999999999999999999", Some("1e+18446744073709551615")),
+            ("2^99999999999999999999", None),
+            ("-9.99^99999999999999999999", None),
+        ] {
+            let v = parse_number(input).unwrap_or_else(|| panic!("{input}"));
+            if let Some(want) = want {
+                assert_eq!(v.to_string(), want, "{input}");
+            }
+        }
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn 不崩溃() {
         assert_eq!(parse(&[], 0), None);
         assert_eq!(parse(&chars("12"), 2), None);
@@ -1682,6 +1825,21 @@ mod tests {
                 let _ = parse(&c, i);
             }
         }
+        // Exponents of 100,000 digits: saturated, or zero, in linear time.
+        let nines = "9".repeat(100_000);
+        for (text, want) in [
+            (format!("1e{nines}"), "1e+18446744073709551615"),
+            (format!("-1e-{nines}"), "0"),
+            (format!("{nines}e{nines}"), "1e+18446744073709551615"),
+            (format!("0.{nines}e-{nines}"), "0"),
+        ] {
+            let c = chars(&text);
+            let n = parse(&c, 0).unwrap();
+            assert_eq!(n.end, c.len());
+            assert_eq!(n.value.unwrap().to_string(), want);
+        }
+        let power = format!("2^{nines}");
+        assert!(parse_number(&power).is_some());
         // 50,000 `万`: alone nothing; after a digit, a huge exact power.
         let wan: Vec<char> = std::iter::repeat_n('万', 50_000).collect();
         assert_eq!(parse(&wan, 0), None);
@@ -1751,7 +1909,8 @@ mod tests {
         const ALPHABET: &[char] = &[
             '0', '1', '5', '9', '.', ',', '-', '+', ' ', '/', '一', '二', '两', '三', '五', '九',
             '零', '〇', '十', '百', '千', '万', '亿', '兆', '点', '多', '余', '几', '数', '上',
-            '成', '半', '负', '分', '之', '又', '壹', '拾', '萬', '元', '，', '个', 'e',
+            '成', '半', '负', '分', '之', '又', '壹', '拾', '萬', '元', '，', '个', 'e', 'E', '^',
+            'k', 'M',
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {
