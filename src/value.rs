@@ -432,4 +432,29 @@ mod tests {
         .normalized();
         assert_eq!(neg.to_string(), "-1e+41");
     }
+    #[test]
+    fn 十的任意次幂移位() {
+        let cases: &[(&str, i128, &str)] = &[
+            ("2", 5, "200000"),
+            ("1.5", 3, "1500"),
+            ("2.5", -3, "0.0025"),
+            ("1", 999, "1e+999"),
+            ("-1", 999, "-1e+999"),
+            ("1", -28, "0.0000000000000000000000000001"),
+            // Below the 28th place: dropped toward zero.
+            ("1.9", -28, "0.0000000000000000000000000001"),
+            ("-1.9", -28, "-0.0000000000000000000000000001"),
+            ("1", -29, "0"),
+            ("0", i128::from(u64::MAX), "0"),
+            ("1", i128::from(u64::MAX) * 4, "1e+18446744073709551615"),
+            ("1", -i128::from(u64::MAX) * 4, "0"),
+        ];
+        for &(s, p, want) in cases {
+            assert_eq!(exact(s).shift_pow10(p).to_string(), want, "{s}e{p}");
+        }
+        let big = exact("3").scale_pow10(40);
+        assert_eq!(big.shift_pow10(-38).to_string(), "300");
+        assert_eq!(big.shift_pow10(-80).to_string(), "0");
+        assert_eq!(big.shift_pow10(60).to_string(), "3e+100");
+    }
 }

@@ -1212,14 +1212,13 @@ fn power_at(chars: &[char], i: usize) -> Option<(usize, i128)> {
     Some((j, if negative { -power } else { power }))
 }
 
-/// `base^power` by repeated squaring: at most 128 products, exact while
-/// they fit, scientific beyond (the exponent saturating at `u64::MAX`).
-/// A negative power divides 1 by the result, to [`Decimal`]'s 28 places
-/// (0 below them); `None` for 0 to a negative power.
-fn power(base: Value, power: i128) -> Option<Value> {
+/// `base^n` by repeated squaring: at most 128 products, exact while they
+/// fit, scientific beyond (the exponent saturating at `u64::MAX`), 0 below
+/// [`Decimal`]'s 28 places.
+fn raise(base: Value, n: u128) -> Value {
     let mut result = Value::from_int(1);
     let mut square = base;
-    let mut e = power.unsigned_abs();
+    let mut e = n;
     while e > 0 {
         if e & 1 == 1 {
             result = result.mul(square);
@@ -1229,15 +1228,31 @@ fn power(base: Value, power: i128) -> Option<Value> {
             square = square.mul(square);
         }
     }
+    result
+}
+
+/// `1 / v` to [`Decimal`]'s 28 places (0 below them); `None` for 0.
+fn reciprocal(v: Value) -> Option<Value> {
+    match v {
+        Value::Exact(d) => Decimal::ONE
+            .checked_div(d)
+            .map(|q| Value::Exact(q.normalize())),
+        Value::Scientific { .. } => Some(Value::ZERO),
+    }
+}
+
+/// `base^power`, as [`raise`] computes it; a negative power divides 1 by
+/// the result, or raises `1 / base` when the result is too small to divide
+/// by (`0.0000000001^-3` is 10³⁰). `None` for 0 to a negative power.
+fn power(base: Value, power: i128) -> Option<Value> {
+    let n = power.unsigned_abs();
+    let result = raise(base, n);
     if power >= 0 {
         return Some(result);
     }
     match result {
-        Value::Exact(d) => Decimal::ONE
-            .checked_div(d)
-            .map(|q| Value::Exact(q.normalize())),
-        // Below 10^-28.
-        Value::Scientific { .. } => Some(Value::ZERO),
+        Value::Exact(d) if d.is_zero() => Some(raise(reciprocal(base)?, n)),
+        r => reciprocal(r),
     }
 }
 
@@ -1742,6 +1757,9 @@ mod tests {
             ("10^30", &["1e+30"]),
             ("3^-3", &["0.037037037037037037037037037"]),
             ("2^-100", &["0"]),
+            ("0.0000000001^3", &["0"]),
+            ("0.0000000001^-3", &["1e+30"]),
+            ("0.0000000001^-9", &["1e+90"]),
             ("0^-1", &["0", "-1"]),
             ("2^0.5", &["2", "0.5"]),
             ("2^x", &["2"]),
