@@ -583,6 +583,11 @@ impl Scanner<'_, '_> {
         };
         let mut k = first.end;
 
+        // `1e999元`: exponent notation is how formulas and codes are
+        // written, not amounts; skip its whole run.
+        if first.shape.scientific {
+            return Next::Skip(self.ascii_run_end(j));
+        }
         // `1.1.1.1`, `5G`, `A380`: a code, skip its whole run.
         if let Some(end) = self.code_after(k) {
             return Next::Skip(end);
@@ -1040,7 +1045,7 @@ impl Scanner<'_, '_> {
             p = end;
         }
         let n = numeral::parse(c, p)?;
-        if n.end <= p || self.code_after(n.end).is_some() {
+        if n.end <= p || n.shape.scientific || self.code_after(n.end).is_some() {
             return None;
         }
         let n = self.back_off_unit_multiplier(p, n);
