@@ -94,7 +94,9 @@ pub(crate) fn is_break_space(c: char) -> bool {
 }
 
 /// Folds full-width forms of ASCII digits, letters and the symbols that
-/// appear inside numbers; leaves everything else alone.
+/// appear inside numbers, and common traditional characters to simplified
+/// ones; leaves everything else alone. One char for one char, so offsets
+/// map back exactly.
 pub(crate) fn fold(c: char) -> char {
     match c {
         '０'..='９'
@@ -108,6 +110,13 @@ pub(crate) fn fold(c: char) -> char {
         | '＄'
         | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '～' => '~',
+        // Traditional forms of the characters units and news words use.
+        '\u{4E00}'..='\u{9FFF}' => {
+            match crate::traditional::TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
+                Ok(i) => crate::traditional::TRADITIONAL[i].1,
+                Err(_) => c,
+            }
+        }
         '\u{2212}' => '-', // minus sign
         _ => c,
     }

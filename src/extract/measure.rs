@@ -228,3 +228,12 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
 pub(crate) fn below_zero_prefix(chars: &[char], at: usize) -> Option<usize> {
     (at + 2 <= chars.len() && chars[at] == '零' && chars[at + 1] == '下').then_some(at + 2)
 }
+
+/// `摄氏` or `华氏` before a number: the temperature symbol and the index past it.
+pub(crate) fn scale_prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
+    match chars.get(at..at + 2)? {
+        ['摄', '氏'] => Some(("°C", at + 2)),
+        ['华', '氏'] => Some(("°F", at + 2)),
+        _ => None,
+    }
+}

@@ -119,90 +119,41 @@ enum Next {
 }
 
 /// Chars at which a quantity can start: digits, numeral characters, and the
-/// first chars of prefixes (approximation words, currencies, `百分之`, `每`).
+/// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
+/// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
+static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let i = c as usize;
+        if i < 65536 {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    };
+    for c in "0123456789-+.〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩负負半数几上成每摄华".chars() {
+        set(c);
+    }
+    for e in APPROX_PREFIXES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    for e in SET_PHRASES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    money::prefix_first_chars().for_each(&mut set);
+    bits
+});
+
 fn may_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '-' | '+'
-                | '〇'
-                | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '壹'
-                | '贰'
-                | '貳'
-                | '叁'
-                | '參'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-                | '萬'
-                | '億'
-                | '兩'
-                | '负'
-                | '負'
-                | '半'
-                | '数'
-                | '几'
-                | '上'
-                | '成'
-                | '约'
-                | '大'
-                | '近'
-                | '将'
-                | '接'
-                | '超'
-                | '逾'
-                | '至'
-                | '最'
-                | '不'
-                | '每'
-                | '¥'
-                | '￥'
-                | 'R'
-                | 'C'
-                | '$'
-                | 'U'
-                | 'H'
-                | 'N'
-                | '€'
-                | '£'
-                | 'E'
-                | 'G'
-                | 'J'
-                | 'A'
-                | 'S'
-                | '人'
-                | '美'
-                | '港'
-                | '欧'
-        )
+    let i = c as usize;
+    i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Approximation words before a number.
 static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("约", Approx::About, ""),
+    unit("约合", Approx::About, ""),
+    unit("约莫", Approx::About, ""),
+    unit("大致", Approx::About, ""),
+    unit("差不多", Approx::About, ""),
     unit("约为", Approx::About, ""),
     unit("大约", Approx::About, ""),
     unit("大概", Approx::About, ""),
@@ -256,6 +207,8 @@ static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("左右", Approx::About, ""),
     unit("上下", Approx::About, "班楼车文级游"),
     unit("以上", Approx::Over, ""),
+    unit("及以上", Approx::Over, ""),
+    unit("及以下", Approx::Under, ""),
     unit("之多", Approx::Over, ""),
     unit("有余", Approx::Over, ""),
     unit("出头", Approx::Over, ""),
@@ -418,6 +371,22 @@ static SET_PHRASES: &[UnitEntry<()>] = &[
     unit("两会", (), ""),
     unit("两山", (), ""),
     unit("一把手", (), ""),
+    unit("三番五次", (), ""),
+    unit("三番两次", (), ""),
+    unit("三令五申", (), ""),
+    unit("五湖四海", (), ""),
+    unit("七上八下", (), ""),
+    unit("一五一十", (), ""),
+    unit("十拿九稳", (), ""),
+    unit("四面八方", (), ""),
+    unit("三天两头", (), ""),
+    unit("九牛一毛", (), ""),
+    unit("三长两短", (), ""),
+    unit("一干二净", (), ""),
+    unit("千军万马", (), ""),
+    unit("千家万户", (), ""),
+    unit("万无一失", (), ""),
+    unit("百里挑一", (), ""),
     unit("三中全会", (), ""),
     unit("四中全会", (), ""),
     unit("五中全会", (), ""),
@@ -547,6 +516,14 @@ impl Scanner<'_, '_> {
                         None,
                     ));
                 }
+            }
+        }
+        // 摄氏37度, 华氏98.6度: the scale before the number.
+        let mut temperature_scale = None;
+        if let Some((symbol, end)) = measure::scale_prefix_at(c, j) {
+            if starts_numeral(c, end) || measure::below_zero_prefix(c, end).is_some() {
+                temperature_scale = Some(symbol);
+                j = end;
             }
         }
         // 零下5摄氏度.
@@ -686,6 +663,20 @@ impl Scanner<'_, '_> {
             }
         }
 
+        let mut hit = hit;
+        if let (Some(symbol), Hit::Measure(m)) = (temperature_scale, hit.hit) {
+            if m.kind == QuantityKind::Temperature {
+                hit.hit = Hit::Measure(MeasureUnit { symbol, ..m });
+            }
+        } else if temperature_scale.is_some() {
+            return Next::Skip(hit.end);
+        }
+        // 港币5.8亿元: a generic 元 takes the currency named before it.
+        if let (Some(code), Hit::Money(cur)) = (currency_prefix, hit.hit) {
+            if cur.code == "CNY" && code != "CNY" {
+                hit.hit = Hit::Money(Currency { code, ..cur });
+            }
+        }
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
@@ -782,12 +773,14 @@ impl Scanner<'_, '_> {
         }
 
         let (value, mut min, mut max) = parts.values();
-        if approx != Approx::Range && approx != parts.numeral_approx() {
-            // Bounds come only from the numeral itself (三十余) or a range.
-            if parts.numeral_approx() == Approx::Exact {
-                min = None;
-                max = None;
-            }
+        if parts.numeral_approx() == Approx::Exact {
+            // A word bounds one side: 超过500名 is at least 500, 不到12元
+            // at most 12; 约 bounds neither.
+            (min, max) = match approx {
+                Approx::Over => (value, None),
+                Approx::Under => (None, value),
+                _ => (None, None),
+            };
         }
         let unit = match parts.unit {
             Some(u) => u.unit_ref(),
@@ -1018,7 +1011,10 @@ impl Scanner<'_, '_> {
                 {
                     return None;
                 }
-                if m.needs_context && !measure::temperature_context(c, j) {
+                if m.needs_context
+                    && !measure::temperature_context(c, j)
+                    && measure::scale_prefix_at(c, j.saturating_sub(2)).is_none()
+                {
                     return None;
                 }
             }
