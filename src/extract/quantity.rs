@@ -270,6 +270,16 @@ static PRICED_UNITS: &[UnitEntry<()>] = &[
     unit("股", (), ""),
     unit("度", (), ""),
     unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("包", (), ""),
+    unit("期", (), ""),
+    unit("头", (), ""),
+    unit("只", (), ""),
+    unit("支", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("桶", (), ""),
     unit("kg", (), ""),
     unit("g", (), ""),
     unit("t", (), ""),
@@ -331,6 +341,12 @@ static GOODS_UNITS: &[UnitEntry<()>] = &[
     unit("升", (), ""),
     unit("度", (), ""),
     unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("头", (), ""),
+    unit("晚", (), ""),
+    unit("单", (), ""),
+    unit("条", (), ""),
+    unit("餐", (), ""),
 ];
 
 /// Set phrases and names with numerals in them that are not quantities.
@@ -509,12 +525,25 @@ impl Scanner<'_, '_> {
         if currency_prefix.is_none() {
             if let Some((unit, end)) = percent::prefix_at(c, j) {
                 if let Some(n) = numeral::parse(c, end) {
-                    return Next::Found(self.finish(
-                        i,
-                        n.end,
-                        Parts::single(n, Hit::Percent(unit), prefix_approx),
-                        None,
-                    ));
+                    let mut parts = Parts::single(n, Hit::Percent(unit), prefix_approx);
+                    let mut q_end = n.end;
+                    // 百分之七十至九十五, 百分之三到百分之五.
+                    if n.approx == Approx::Exact && c.get(n.end).copied().is_some_and(is_connector)
+                    {
+                        let mut p = n.end + 1;
+                        if let Some((u2, e2)) = percent::prefix_at(c, p) {
+                            if u2.shift == unit.shift {
+                                p = e2;
+                            }
+                        }
+                        if let Some(n2) = numeral::parse(c, p) {
+                            if n2.end > p && n2.approx == Approx::Exact && n2.value.is_some() {
+                                parts.second = Some(n2);
+                                q_end = n2.end;
+                            }
+                        }
+                    }
+                    return Next::Found(self.finish(i, q_end, parts, None));
                 }
             }
         }
@@ -749,7 +778,8 @@ impl Scanner<'_, '_> {
         }
         // A unit priced, after the amount: 15元/斤, 15元每斤.
         let mut per = per;
-        if per.is_none() && matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
+        // A unit written after the amount is the one priced: 每月3.2元/平方米.
+        if matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
             let slash = match c.get(end) {
                 Some('/') => Some(end + 1),
                 Some('每') => Some(end + 1),
@@ -763,10 +793,6 @@ impl Scanner<'_, '_> {
                     }
                 }
             }
-        }
-        // 整 closes a written-out amount: 壹万元整.
-        if matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'整') {
-            end += 1;
         }
         if per.is_none() && matches!(parts.hit, Hit::Money(_)) {
             per = self.price_intro_before(start);
@@ -845,6 +871,13 @@ impl Scanner<'_, '_> {
         let numeral_here = starts_numeral(c, i);
         if !numeral_here {
             return None;
+        }
+        // 9点30分, 3时20分: minutes of a time.
+        if matches!(before, '点' | '时' | ':')
+            && i >= 2
+            && (c[i - 2].is_ascii_digit() || is_numeral_char(c[i - 2]))
+        {
+            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
         }
         if before == '第' {
             return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
@@ -990,7 +1023,15 @@ impl Scanner<'_, '_> {
                         _ => !n.shape.arabic,
                     };
                     if alone_is_other {
-                        return None;
+                        // 26分 alone is a score: a count, if 分 reads as one.
+                        let arabic_ok =
+                            n.shape.arabic || !count::arabic_digits_only(&c[hit.start..hit.end]);
+                        return count::classifier_at(c, hit.start)
+                            .filter(|&e| e == hit.end && currency_prefix.is_none() && arabic_ok)
+                            .map(|_| UnitHit {
+                                hit: Hit::Count,
+                                ..hit
+                            });
                     }
                 }
                 // 两块蛋糕: 块 before a noun is a classifier.
@@ -1018,7 +1059,12 @@ impl Scanner<'_, '_> {
                     return None;
                 }
             }
-            Hit::Percent(_) | Hit::Count => {}
+            Hit::Count => {
+                if !n.shape.arabic && count::arabic_digits_only(&c[hit.start..hit.end]) {
+                    return None;
+                }
+            }
+            Hit::Percent(_) => {}
         }
         Some(hit)
     }
@@ -1162,14 +1208,13 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if matches!(c[p], '一' | '每') {
-                // 每 names a unit priced outright (每盒售价为38.5元); after
-                // 一 only a measure does (一斤售价在15元, not 一个月收入3000元).
-                let lexicon = if c[p] == '每' {
-                    &GOODS_LEXICON
-                } else {
-                    &PRICE_INTRO_LEXICON
-                };
-                if let Some((_, end)) = lexicon.longest_at(c, p + 1) {
+                // 每/一 + a unit of goods, then the price: 每盒售价为38.5元,
+                // 一斤售价在15元 (not 一个月收入3000元, 每户可获得3万元).
+                // 一度 is "at one point", not a kilowatt-hour.
+                let unit = GOODS_LEXICON
+                    .longest_at(c, p + 1)
+                    .filter(|&(_, e)| !(c[p] == '一' && c[p + 1..e] == ['度']));
+                if let Some((_, end)) = unit {
                     if end <= start
                         && !c[end..start]
                             .iter()
