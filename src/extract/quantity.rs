@@ -720,6 +720,7 @@ impl Scanner<'_, '_> {
             Some((after, _)) => (after, None),
             None => (i, None),
         };
+        parts.per_prefix_end = per.and(per_prefix.map(|(after, _)| after));
         let mut end = k;
         if matches!(hit.hit, Hit::Money(_)) && second.is_none() {
             end = self.money_compound(&mut parts, end);
@@ -744,7 +745,7 @@ impl Scanner<'_, '_> {
     /// Everything that follows the unit and the assembled record.
     fn finish(
         &self,
-        start: usize,
+        mut start: usize,
         end: usize,
         parts: Parts,
         per: Option<UnitRef>,
@@ -790,6 +791,10 @@ impl Scanner<'_, '_> {
                     if !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric()) {
                         per = Some(UnitRef::Written(at, u_end));
                         end = u_end;
+                        // 每月 before it is then a period, not the unit priced.
+                        if let Some(after) = parts.per_prefix_end {
+                            start = after;
+                        }
                     }
                 }
             }
@@ -1358,6 +1363,8 @@ struct Parts {
     /// Extra power of ten (k/w salaries).
     scale: i32,
     half: bool,
+    /// Where a 每X written before the amount ends (`每斤15元`).
+    per_prefix_end: Option<usize>,
 }
 
 impl Parts {
@@ -1371,6 +1378,7 @@ impl Parts {
             extra: None,
             scale: 0,
             half: false,
+            per_prefix_end: None,
         }
     }
 
