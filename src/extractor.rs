@@ -77,6 +77,7 @@ impl Extractor {
         if let Some(model) = self.model.as_deref() {
             if !self.entity_kinds.is_empty() {
                 extract::entities::document_pass(model, text, &mut out.entities);
+                drop_numbers_inside_names(&out.entities, &mut out.quantities);
                 out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
             }
         }
@@ -210,6 +211,24 @@ fn to_record<'a>(text: &'a str, view: &View, base: Span, q: FoundQuantity) -> Qu
         per: q.per.map(resolve),
         object: q.object.map(|(s, e)| &text[view.span(s, e, base).range()]),
     }
+}
+
+/// A numeral inside a name is part of the name (`铁道部十六局二处`,
+/// `三亚市`): drop quantities that lie wholly within an organization or a
+/// place. Both lists are sorted by position.
+fn drop_numbers_inside_names(entities: &[Entity<'_>], quantities: &mut Vec<Quantity<'_>>) {
+    let mut names = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Place))
+        .peekable();
+    quantities.retain(|q| {
+        while names.peek().is_some_and(|e| e.span.end <= q.span.start) {
+            names.next();
+        }
+        !names
+            .peek()
+            .is_some_and(|e| e.span.start <= q.span.start && q.span.end <= e.span.end)
+    });
 }
 
 /// A stretch of the document that the recognisers read at once.

@@ -25,11 +25,12 @@
 #![deny(missing_docs)]
 
 mod error;
-pub mod extract;
+mod extract;
 mod extractor;
 mod record;
 mod segment;
 mod text;
+mod traditional;
 mod value;
 
 pub use error::{Error, Result};
@@ -38,3 +39,8 @@ pub use extract::numeral::{find_numbers, parse_number};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use record::{Approx, Entity, EntityKind, Extraction, Quantity, QuantityKind, Span, Token};
 pub use value::Value;
+
+/// The README's examples run as doctests, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

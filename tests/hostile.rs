@@ -124,7 +124,7 @@ fn 二十万位数字加元是一笔金额() {
     assert_eq!(q.unit, "CNY");
     let value = q.value.unwrap();
     // 21 significant digits, rounded half up: …123|4… → …123.
-    assert_eq!(value.to_string(), "1.23456789123456789123E+199999");
+    assert_eq!(value.to_string(), "1.23456789123456789123e+199999");
     assert_eq!(
         serde_json::to_string(&value).unwrap(),
         "1.23456789123456789123e+199999"
@@ -137,7 +137,7 @@ fn 二十万位数字加元是一笔金额() {
     let found = run(&EXTRACTOR, &nines);
     assert_eq!(found.quantities.len(), 1);
     assert_eq!(found.quantities[0].text, nines);
-    assert_eq!(found.quantities[0].value.unwrap().to_string(), "1E+200000");
+    assert_eq!(found.quantities[0].value.unwrap().to_string(), "1e+200000");
 
     // The same with full-width digits and a negative sign.
     let wide: String = "１２".repeat(50_000);
@@ -147,7 +147,7 @@ fn 二十万位数字加元是一笔金额() {
     assert_eq!(found.quantities[0].text, text);
     assert_eq!(
         found.quantities[0].value.unwrap().to_string(),
-        "-1.21212121212121212121E+99999"
+        "-1.21212121212121212121e+99999"
     );
 }
 
@@ -169,7 +169,7 @@ fn 超出精确范围的数值不溢出() {
             &[(
                 "99999999999999999999999999999999元",
                 "money",
-                Some("1E+32"),
+                Some("1e+32"),
                 "CNY",
             )],
         ),
@@ -178,7 +178,7 @@ fn 超出精确范围的数值不溢出() {
             &[(
                 "零下99999999999999999999999999999999999摄氏度",
                 "temperature",
-                Some("-1E+35"),
+                Some("-1e+35"),
                 "°C",
             )],
         ),
@@ -187,7 +187,7 @@ fn 超出精确范围的数值不溢出() {
             &[(
                 "百分之99999999999999999999999999999999",
                 "percent",
-                Some("1E+32"),
+                Some("1e+32"),
                 "%",
             )],
         ),
@@ -206,7 +206,7 @@ fn 超出精确范围的数值不溢出() {
             &[(
                 "9999999999999999999999999999999999999999亿亿亿元",
                 "money",
-                Some("1E+64"),
+                Some("1e+64"),
                 "CNY",
             )],
         ),
@@ -225,14 +225,13 @@ fn 五万个万和五万个一() {
         // 一 then 50,000 万: each 万 multiplies the whole, 10^(4·50000).
         (
             format!("一{wan}元"),
-            &[("", "money", Some("1E+200000"), "CNY")],
+            &[("", "money", Some("1e+200000"), "CNY")],
         ),
         // 50,000 一 written one after another: the digits of one number.
         (one.clone(), &[]),
-        (
-            format!("{one}元"),
-            &[("", "money", Some("1.11111111111111111111E+49999"), "CNY")],
-        ),
+        // ... and before 元 still a digit sequence (a code, like 一九九八),
+        // which takes no unit.
+        (format!("{one}元"), &[]),
     ];
     for (input, want) in &cases {
         let found = run(&EXTRACTOR, input);
@@ -254,11 +253,11 @@ fn 五万个万和五万个一() {
     assert_eq!(found.quantities[0].text, one);
     assert_eq!(
         parse_number(&one).unwrap().to_string(),
-        "1.11111111111111111111E+49999"
+        "1.11111111111111111111e+49999"
     );
     assert_eq!(
         parse_number(&format!("一{wan}")).unwrap().to_string(),
-        "1E+200000"
+        "1e+200000"
     );
     assert!(parse_number(&wan).is_none());
     assert!(find_numbers(&wan).is_empty());
@@ -377,7 +376,7 @@ fn 各种文字和符号原样通过() {
         ),
         (
             "壹萬元整".into(),
-            &[("壹萬元整", "money", Some("10000"), "CNY")],
+            &[("壹萬元", "money", Some("10000"), "CNY")],
         ),
     ];
     table(&EXTRACTOR, &cases);
@@ -522,9 +521,12 @@ fn 软换行里的金额() {
 
 /// Work grows linearly: 16 times the input takes well under 256 times as
 /// long (the bound is loose: the machine is shared and timing is noisy).
+/// A named way to build an input of about `n` bytes.
+type Maker = (&'static str, fn(usize) -> String);
+
 #[test]
 fn 病态输入保持线性() {
-    let makers: [(&str, fn(usize) -> String); 5] = [
+    let makers: [Maker; 5] = [
         ("digits", |n| format!("{}元", "7".repeat(n))),
         ("wan", |n| format!("一{}元", "万".repeat(n / 3))),
         ("ranges", |n| format!("{}5元", "1至".repeat(n / 4))),

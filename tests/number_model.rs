@@ -5,6 +5,10 @@
 //! (inclusive char indices) and value (compared as decimals; values the
 //! reference prints with 15 significant digits, such as `350.333333333333`,
 //! match within 10⁻¹² relative).
+//!
+//! Every case is counted except those whose `NotSupported` names `dotnet`
+//! (the reference implementation itself does not pass them); the pass rate
+//! over them must be at least 95%. The rate and every failure are printed.
 
 use std::str::FromStr;
 
@@ -109,14 +113,17 @@ fn number_model() {
     }
     let rate = passed as f64 / supported.max(1) as f64;
     println!(
-        "NumberModel: {passed}/{supported} supported cases pass ({:.1}%)",
-        rate * 100.0
+        "NumberModel: {passed}/{supported} supported cases pass ({:.1}%); \
+         {} cases in all, {} not supported by the reference (dotnet)",
+        rate * 100.0,
+        cases.len(),
+        cases.len() - supported
     );
-    for f in failures.iter().take(40) {
+    for f in &failures {
         println!("  FAIL {f}");
     }
-    if failures.len() > 40 {
-        println!("  ... and {} more", failures.len() - 40);
-    }
-    assert!(rate >= 0.95, "pass rate {:.3} below 0.95", rate);
+    assert!(
+        rate >= 0.95,
+        "pass rate {rate:.3} ({passed}/{supported}) below 0.95"
+    );
 }

@@ -10,6 +10,7 @@ use crate::segment::Word;
 /// of another word instead (`名单`, `家庭`, `位于`).
 static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("人次", (), ""),
+    unit("人口", (), ""),
     unit("场次", (), ""),
     unit("车次", (), ""),
     unit("架次", (), ""),
@@ -18,7 +19,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("户次", (), ""),
     unit("课时", (), ""),
     unit("学时", (), ""),
-    unit("人", (), "民士才伦格性称生工均们类造为"),
+    unit("人", (), "民士才伦格性称生工均们类造为口"),
     unit("名", (), "单字称义誉牌气校片词言额句著医师次列录册望利"),
     unit("位", (), "于置数移居列次"),
     unit("个", (), "性体案别子头月人们"),
@@ -83,6 +84,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("袋", (), "鼠"),
     unit("盒", (), ""),
     unit("罐", (), "头"),
+    unit("桶", (), "装"),
     unit("杯", (), "赛"),
     unit("碗", (), ""),
     unit("册", (), ""),
@@ -104,7 +106,27 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("桌", (), ""),
     unit("款", (), "项式待"),
     unit("队", (), "伍员长"),
-    unit("级", (), "别"),
+    unit("手", (), "术机段续工表下上中里机套脚法艺指写动"),
+    unit("股", (), "东份票市权价民息本指"),
+    unit("剂", (), "量型"),
+    unit("剂次", (), ""),
+    unit(
+        "分",
+        (),
+        "钟之子析别配数期局店会部校队享担布散批秒居工红成化泌段裂岔身管",
+    ),
+    unit("标准箱", (), ""),
+    unit("例次", (), ""),
+    unit(
+        "副",
+        (),
+        "主总局市县书省部院会校经处作食业本刊区长厅司镇乡村所组团",
+    ),
+    unit("集", (), "团体中合市资会训结镇聚成散装约"),
+    unit("字", (), "母样号体幕典符节"),
+    unit("卷", (), "入烟起心发"),
+    unit("句", (), "子话号型式"),
+    unit("面", (), "积对临向前上下孔貌料粉条包膜对子值"),
 ];
 
 static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIERS));
@@ -143,12 +165,28 @@ pub(crate) fn object_after(
     };
     let index = *word_index_at.get(end)? as usize;
     let word = words.get(index)?;
-    if word.start == end {
-        return is_noun(word).then_some((word.start, word.end));
-    }
-    // The classifier and the noun are one jieba word.
-    if word.start < end && word.end > end && is_noun(word) {
-        return Some((end, word.end));
-    }
-    None
+    let start = if word.start == end && is_noun(word) {
+        end
+    } else if word.start + 1 == end
+        && word.end > end
+        && is_noun(word)
+        && word.text.starts_with('个')
+    {
+        // 个 and the noun are one jieba word (`12个人`); not `24瓶装`.
+        end
+    } else {
+        return None;
+    };
+    // A verbal noun modifies the noun after it: `犯罪/嫌疑人`.
+    let last = match words.get(index + 1) {
+        Some(next) if words[index].tag == "vn" && next.tag == "n" => index + 1,
+        _ => index,
+    };
+    Some((start, words[last].end))
+}
+
+/// Classifiers that count only after Arabic digits: `2.3万手` are lots of
+/// shares, `二手` is second-hand; `26分` is a score, `十分` "very".
+pub(crate) fn arabic_digits_only(classifier: &[char]) -> bool {
+    matches!(classifier, ['手'] | ['分'])
 }

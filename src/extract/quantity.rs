@@ -72,6 +72,13 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
     };
     let mut i = 0;
     while i < chars.len() {
+        // Titles of works are names, not figures: 《三颗宝珠》.
+        if chars[i] == '《' {
+            if let Some(close) = title_end(chars, i) {
+                i = close;
+                continue;
+            }
+        }
         if !may_start(chars[i]) {
             i += 1;
             continue;
@@ -86,6 +93,24 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
     }
 }
 
+/// One past the `》` that closes the title opened at `open`, if it closes
+/// within a title's length and the same sentence.
+fn title_end(chars: &[char], open: usize) -> Option<usize> {
+    let limit = (open + 40).min(chars.len());
+    let mut words = 0;
+    for (p, &c) in chars.iter().enumerate().take(limit).skip(open + 1) {
+        match c {
+            // A title has words of its own besides any figure (《三颗宝珠》,
+            // not 《200万元》).
+            '》' => return (words >= 2).then_some(p + 1),
+            c if crate::text::is_han(c) && !is_numeral_char(c) => words += 1,
+            '《' | '。' | '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// What the scanner does after looking at one position.
 enum Next {
     Found(FoundQuantity),
@@ -94,90 +119,41 @@ enum Next {
 }
 
 /// Chars at which a quantity can start: digits, numeral characters, and the
-/// first chars of prefixes (approximation words, currencies, `百分之`, `每`).
+/// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
+/// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
+static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let i = c as usize;
+        if i < 65536 {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    };
+    for c in "0123456789-+.〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩负負半数几上成每摄华".chars() {
+        set(c);
+    }
+    for e in APPROX_PREFIXES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    for e in SET_PHRASES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    money::prefix_first_chars().for_each(&mut set);
+    bits
+});
+
 fn may_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '-' | '+'
-                | '〇'
-                | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '壹'
-                | '贰'
-                | '貳'
-                | '叁'
-                | '參'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-                | '萬'
-                | '億'
-                | '兩'
-                | '负'
-                | '負'
-                | '半'
-                | '数'
-                | '几'
-                | '上'
-                | '成'
-                | '约'
-                | '大'
-                | '近'
-                | '将'
-                | '接'
-                | '超'
-                | '逾'
-                | '至'
-                | '最'
-                | '不'
-                | '每'
-                | '¥'
-                | '￥'
-                | 'R'
-                | 'C'
-                | '$'
-                | 'U'
-                | 'H'
-                | 'N'
-                | '€'
-                | '£'
-                | 'E'
-                | 'G'
-                | 'J'
-                | 'A'
-                | 'S'
-                | '人'
-                | '美'
-                | '港'
-                | '欧'
-        )
+    let i = c as usize;
+    i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Approximation words before a number.
 static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("约", Approx::About, ""),
+    unit("约合", Approx::About, ""),
+    unit("约莫", Approx::About, ""),
+    unit("大致", Approx::About, ""),
+    unit("差不多", Approx::About, ""),
     unit("约为", Approx::About, ""),
     unit("大约", Approx::About, ""),
     unit("大概", Approx::About, ""),
@@ -198,11 +174,41 @@ static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("不多于", Approx::Under, ""),
 ];
 
+/// Words whose second char would otherwise read as an approximation word
+/// (`节约3万元` saves 30,000; it is not "about 30,000").
+const NOT_APPROX_WORDS: &[[char; 2]] = &[
+    ['节', '约'],
+    ['预', '约'],
+    ['签', '约'],
+    ['条', '约'],
+    ['合', '约'],
+    ['制', '约'],
+    ['违', '约'],
+    ['履', '约'],
+    ['相', '约'],
+    ['特', '约'],
+    ['邀', '约'],
+    ['赴', '约'],
+    ['公', '约'],
+    ['最', '近'],
+    ['附', '近'],
+    ['靠', '近'],
+    ['临', '近'],
+    ['邻', '近'],
+    ['就', '近'],
+    ['亲', '近'],
+    ['贴', '近'],
+    ['赶', '超'],
+    ['高', '超'],
+];
+
 /// Approximation words after a quantity.
 static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("左右", Approx::About, ""),
     unit("上下", Approx::About, "班楼车文级游"),
     unit("以上", Approx::Over, ""),
+    unit("及以上", Approx::Over, ""),
+    unit("及以下", Approx::Under, ""),
     unit("之多", Approx::Over, ""),
     unit("有余", Approx::Over, ""),
     unit("出头", Approx::Over, ""),
@@ -211,6 +217,11 @@ static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("以内", Approx::Under, ""),
     unit("之内", Approx::Under, ""),
     unit("不到", Approx::Under, ""),
+    unit(
+        "起",
+        Approx::Over,
+        "来义诉草码飞身火源点因见初先航步跑降落居",
+    ),
 ];
 
 /// Range connectors between two numbers.
@@ -259,6 +270,16 @@ static PRICED_UNITS: &[UnitEntry<()>] = &[
     unit("股", (), ""),
     unit("度", (), ""),
     unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("包", (), ""),
+    unit("期", (), ""),
+    unit("头", (), ""),
+    unit("只", (), ""),
+    unit("支", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("桶", (), ""),
     unit("kg", (), ""),
     unit("g", (), ""),
     unit("t", (), ""),
@@ -284,6 +305,48 @@ static PRICE_INTRO_UNITS: &[UnitEntry<()>] = &[
     unit("亩", (), ""),
     unit("立方米", (), ""),
     unit("升", (), ""),
+];
+
+/// Units of goods that `每` prices from a distance (`每盒售价为38.5元`); not
+/// people, households or time (`每户可获得…`, `每月房租…` are no unit prices).
+static GOODS_UNITS: &[UnitEntry<()>] = &[
+    unit("盒", (), ""),
+    unit("瓶", (), ""),
+    unit("件", (), ""),
+    unit("袋", (), ""),
+    unit("箱", (), ""),
+    unit("张", (), ""),
+    unit("份", (), ""),
+    unit("套", (), ""),
+    unit("台", (), ""),
+    unit("支", (), ""),
+    unit("包", (), ""),
+    unit("股", (), ""),
+    unit("桶", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("只", (), ""),
+    unit("斤", (), ""),
+    unit("市斤", (), ""),
+    unit("公斤", (), ""),
+    unit("千克", (), ""),
+    unit("克", (), ""),
+    unit("吨", (), ""),
+    unit("两", (), ""),
+    unit("平方米", (), ""),
+    unit("平米", (), ""),
+    unit("亩", (), ""),
+    unit("立方米", (), ""),
+    unit("升", (), ""),
+    unit("度", (), ""),
+    unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("头", (), ""),
+    unit("晚", (), ""),
+    unit("单", (), ""),
+    unit("条", (), ""),
+    unit("餐", (), ""),
 ];
 
 /// Set phrases and names with numerals in them that are not quantities.
@@ -324,6 +387,22 @@ static SET_PHRASES: &[UnitEntry<()>] = &[
     unit("两会", (), ""),
     unit("两山", (), ""),
     unit("一把手", (), ""),
+    unit("三番五次", (), ""),
+    unit("三番两次", (), ""),
+    unit("三令五申", (), ""),
+    unit("五湖四海", (), ""),
+    unit("七上八下", (), ""),
+    unit("一五一十", (), ""),
+    unit("十拿九稳", (), ""),
+    unit("四面八方", (), ""),
+    unit("三天两头", (), ""),
+    unit("九牛一毛", (), ""),
+    unit("三长两短", (), ""),
+    unit("一干二净", (), ""),
+    unit("千军万马", (), ""),
+    unit("千家万户", (), ""),
+    unit("万无一失", (), ""),
+    unit("百里挑一", (), ""),
     unit("三中全会", (), ""),
     unit("四中全会", (), ""),
     unit("五中全会", (), ""),
@@ -335,8 +414,7 @@ static SET_PHRASES: &[UnitEntry<()>] = &[
 
 /// Words just before a numeral that make it an ordinal or a rank.
 const ORDINAL_WORDS: &[&str] = &[
-    "第", "前", "后", "头", "末", "倒数", "排名", "排行", "名列", "位列", "位居", "首", "No", "NO",
-    "No.",
+    "第", "前", "头", "末", "倒数", "排名", "排行", "名列", "位列", "位居", "首", "No", "NO", "No.",
 ];
 
 static APPROX_PREFIX_LEXICON: LazyLock<Lexicon<Approx>> =
@@ -346,6 +424,7 @@ static APPROX_SUFFIX_LEXICON: LazyLock<Lexicon<Approx>> =
 static PRICED_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(PRICED_UNITS));
 static PRICE_INTRO_LEXICON: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(PRICE_INTRO_UNITS));
+static GOODS_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(GOODS_UNITS));
 static SET_PHRASE_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(SET_PHRASES));
 
 /// The unit that follows a number.
@@ -412,7 +491,11 @@ impl Scanner<'_, '_> {
         let mut j = i;
         // Approximation word (at a word boundary: not the 近 of 最近).
         let mut prefix_approx = None;
-        if self.word_containing(i).is_none_or(|w| w.start == i) {
+        let glued = i > 0
+            && NOT_APPROX_WORDS
+                .iter()
+                .any(|w| w[0] == c[i - 1] && w[1] == c[i]);
+        if !glued {
             if let Some((e, end)) = APPROX_PREFIX_LEXICON.longest_at(c, j) {
                 if self.numeral_or_prefix_follows(end) {
                     prefix_approx = Some(e.meaning);
@@ -442,13 +525,34 @@ impl Scanner<'_, '_> {
         if currency_prefix.is_none() {
             if let Some((unit, end)) = percent::prefix_at(c, j) {
                 if let Some(n) = numeral::parse(c, end) {
-                    return Next::Found(self.finish(
-                        i,
-                        n.end,
-                        Parts::single(n, Hit::Percent(unit), prefix_approx),
-                        None,
-                    ));
+                    let mut parts = Parts::single(n, Hit::Percent(unit), prefix_approx);
+                    let mut q_end = n.end;
+                    // 百分之七十至九十五, 百分之三到百分之五.
+                    if n.approx == Approx::Exact && c.get(n.end).copied().is_some_and(is_connector)
+                    {
+                        let mut p = n.end + 1;
+                        if let Some((u2, e2)) = percent::prefix_at(c, p) {
+                            if u2.shift == unit.shift {
+                                p = e2;
+                            }
+                        }
+                        if let Some(n2) = numeral::parse(c, p) {
+                            if n2.end > p && n2.approx == Approx::Exact && n2.value.is_some() {
+                                parts.second = Some(n2);
+                                q_end = n2.end;
+                            }
+                        }
+                    }
+                    return Next::Found(self.finish(i, q_end, parts, None));
                 }
+            }
+        }
+        // 摄氏37度, 华氏98.6度: the scale before the number.
+        let mut temperature_scale = None;
+        if let Some((symbol, end)) = measure::scale_prefix_at(c, j) {
+            if starts_numeral(c, end) || measure::below_zero_prefix(c, end).is_some() {
+                temperature_scale = Some(symbol);
+                j = end;
             }
         }
         // 零下5摄氏度.
@@ -462,8 +566,14 @@ impl Scanner<'_, '_> {
         if matches!(c.get(j), Some('-' | '+')) && j > 0 && c[j - 1].is_ascii_alphanumeric() {
             return Next::Skip(i + 1);
         }
-        let Some(first) = numeral::parse(c, j) else {
-            return Next::Skip(i + 1);
+        let first = match numeral::parse(c, j) {
+            Some(n) => n,
+            // 近百人, 逾千人: a bare multiplier after an approximation word.
+            None if prefix_approx.is_some() => match lone_multiplier(c, j) {
+                Some(n) => n,
+                None => return Next::Skip(i + 1),
+            },
+            None => return Next::Skip(i + 1),
         };
         if first.end <= j {
             return Next::Skip(i + 1);
@@ -472,8 +582,18 @@ impl Scanner<'_, '_> {
             return Next::Skip(skip);
         }
         let first = self.back_off_unit_multiplier(j, first);
+        let first = if below_zero {
+            self::below_zero(first)
+        } else {
+            first
+        };
         let mut k = first.end;
 
+        // `1e999元`: exponent notation is how formulas and codes are
+        // written, not amounts; skip its whole run.
+        if first.shape.scientific {
+            return Next::Skip(self.ascii_run_end(j));
+        }
         // `1.1.1.1`, `5G`, `A380`: a code, skip its whole run.
         if let Some(end) = self.code_after(k) {
             return Next::Skip(end);
@@ -507,6 +627,9 @@ impl Scanner<'_, '_> {
             }
         }
 
+        if let Some(skip) = self.idiom_past(j, k) {
+            return Next::Skip(skip);
+        }
         let hit = match unit {
             Some(u) => Some(u),
             None => currency_prefix.map(|code| UnitHit {
@@ -527,9 +650,18 @@ impl Scanner<'_, '_> {
                 parts.scale = power as i32;
                 return Next::Found(self.finish(i, k + 1, parts, None));
             }
-            return self.bare_number(i, j, first, prefix_approx);
+            // A bare number keeps no 每X before it (以每年3—10倍).
+            let (start, prefix_approx) = match per_prefix {
+                Some((after, _)) => (after, None),
+                None => (i, prefix_approx),
+            };
+            return self.bare_number(start, j, first, prefix_approx);
         };
 
+        // 这一块: a lone 一 before 块 is "a piece", not one yuan.
+        if first.shape.lone_one && c[hit.start..hit.end] == ['块'] {
+            return Next::Skip(hit.end);
+        }
         // The article-like 一 (`一个典型`, `一场硬仗`) is not a count.
         if matches!(hit.hit, Hit::Count)
             && first.shape.lone_one
@@ -560,10 +692,27 @@ impl Scanner<'_, '_> {
             }
         }
 
+        let mut hit = hit;
+        if let (Some(symbol), Hit::Measure(m)) = (temperature_scale, hit.hit) {
+            if m.kind == QuantityKind::Temperature {
+                hit.hit = Hit::Measure(MeasureUnit { symbol, ..m });
+            }
+        } else if temperature_scale.is_some() {
+            return Next::Skip(hit.end);
+        }
+        // 港币5.8亿元: a generic 元 takes the currency named before it.
+        if let (Some(code), Hit::Money(cur)) = (currency_prefix, hit.hit) {
+            if cur.code == "CNY" && code != "CNY" {
+                hit.hit = Hit::Money(Currency { code, ..cur });
+            }
+        }
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
-        parts.below_zero = below_zero;
+        // 八五折 pays 85%: two digits in a row are the percentage itself.
+        if first.shape.digit_sequence {
+            parts.scale = -1;
+        }
         // Only a price or a measure keeps 每X in its span (每斤15元); a count
         // starts at its number (每户3人).
         let (start, per) = match per_prefix {
@@ -571,6 +720,7 @@ impl Scanner<'_, '_> {
             Some((after, _)) => (after, None),
             None => (i, None),
         };
+        parts.per_prefix_end = per.and(per_prefix.map(|(after, _)| after));
         let mut end = k;
         if matches!(hit.hit, Hit::Money(_)) && second.is_none() {
             end = self.money_compound(&mut parts, end);
@@ -595,7 +745,7 @@ impl Scanner<'_, '_> {
     /// Everything that follows the unit and the assembled record.
     fn finish(
         &self,
-        start: usize,
+        mut start: usize,
         end: usize,
         parts: Parts,
         per: Option<UnitRef>,
@@ -629,7 +779,8 @@ impl Scanner<'_, '_> {
         }
         // A unit priced, after the amount: 15元/斤, 15元每斤.
         let mut per = per;
-        if per.is_none() && matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
+        // A unit written after the amount is the one priced: 每月3.2元/平方米.
+        if matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
             let slash = match c.get(end) {
                 Some('/') => Some(end + 1),
                 Some('每') => Some(end + 1),
@@ -640,25 +791,27 @@ impl Scanner<'_, '_> {
                     if !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric()) {
                         per = Some(UnitRef::Written(at, u_end));
                         end = u_end;
+                        // 每月 before it is then a period, not the unit priced.
+                        if let Some(after) = parts.per_prefix_end {
+                            start = after;
+                        }
                     }
                 }
             }
-        }
-        // 整 closes a written-out amount: 壹万元整.
-        if matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'整') {
-            end += 1;
         }
         if per.is_none() && matches!(parts.hit, Hit::Money(_)) {
             per = self.price_intro_before(start);
         }
 
         let (value, mut min, mut max) = parts.values();
-        if approx != Approx::Range && approx != parts.numeral_approx() {
-            // Bounds come only from the numeral itself (三十余) or a range.
-            if parts.numeral_approx() == Approx::Exact {
-                min = None;
-                max = None;
-            }
+        if parts.numeral_approx() == Approx::Exact {
+            // A word bounds one side: 超过500名 is at least 500, 不到12元
+            // at most 12; 约 bounds neither.
+            (min, max) = match approx {
+                Approx::Over => (value, None),
+                Approx::Under => (None, value),
+                _ => (None, None),
+            };
         }
         let unit = match parts.unit {
             Some(u) => u.unit_ref(),
@@ -689,9 +842,18 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// A noun word starts at `at` (`两块蛋糕`, not `18块成交`).
+    fn noun_starts(&self, at: usize) -> bool {
+        self.word_containing(at).is_some_and(|w| {
+            let noun = (w.tag.starts_with('n') && !w.tag.starts_with("nr")) || w.tag == "vn";
+            w.start == at && noun && !self.chars.get(at).copied().is_some_and(is_numeral_char)
+        })
+    }
+
     /// A numeral, or a currency sign and a numeral, starts at `at`.
     fn numeral_or_prefix_follows(&self, at: usize) -> bool {
         starts_numeral(self.chars, at)
+            || lone_multiplier(self.chars, at).is_some()
             || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
             || percent::prefix_at(self.chars, at).is_some()
     }
@@ -714,6 +876,13 @@ impl Scanner<'_, '_> {
         let numeral_here = starts_numeral(c, i);
         if !numeral_here {
             return None;
+        }
+        // 9点30分, 3时20分: minutes of a time.
+        if matches!(before, '点' | '时' | ':')
+            && i >= 2
+            && (c[i - 2].is_ascii_digit() || is_numeral_char(c[i - 2]))
+        {
+            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
         }
         if before == '第' {
             return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
@@ -740,13 +909,15 @@ impl Scanner<'_, '_> {
         if w.start < j && w.start < i && !numeric {
             return Some(w.end.max(end));
         }
-        if w.start == j
-            && w.end > end
-            && matches!(w.tag, "i" | "l" | "nz" | "ns" | "nt" | "nr" | "nrt" | "j")
-        {
-            return Some(w.end);
-        }
         None
+    }
+
+    /// A name or idiom that starts with the numeral at `j` and runs past the
+    /// quantity's end `k` (三心二意, 五四青年节): where to go on.
+    fn idiom_past(&self, j: usize, k: usize) -> Option<usize> {
+        let w = self.word_containing(j)?;
+        let proper = matches!(w.tag, "i" | "l" | "nz" | "ns" | "nt" | "nr" | "nrt" | "j");
+        (w.start == j && w.end > k && proper).then_some(w.end)
     }
 
     /// `5千克` reads as 5 kg, not 5000 g: give the multiplier back when it
@@ -782,8 +953,8 @@ impl Scanner<'_, '_> {
         if next.is_ascii_alphabetic()
             && measure::unit_at(c, k).is_none()
             && money::suffix_at(c, k).is_none()
-            && !(matches!(next, 'k' | 'K' | 'w' | 'W')
-                && !c.get(k + 1).is_some_and(char::is_ascii_alphanumeric))
+            && (!matches!(next, 'k' | 'K' | 'w' | 'W')
+                || c.get(k + 1).is_some_and(char::is_ascii_alphanumeric))
         {
             return Some(self.ascii_run_end(k));
         }
@@ -841,6 +1012,10 @@ impl Scanner<'_, '_> {
             }
         }
         let hit = best?;
+        // 一九九七, 三三两两: digits in a row are years, codes or idioms.
+        if n.shape.digit_sequence && !(n.end - j == 2 && c[hit.start..hit.end] == ['折']) {
+            return None;
+        }
         // A space is fine before Latin units and ISO codes only.
         if at != k && !c[at].is_ascii_alphabetic() && c[at] != '%' {
             return None;
@@ -853,15 +1028,19 @@ impl Scanner<'_, '_> {
                         _ => !n.shape.arabic,
                     };
                     if alone_is_other {
-                        return None;
+                        // 26分 alone is a score: a count, if 分 reads as one.
+                        let arabic_ok =
+                            n.shape.arabic || !count::arabic_digits_only(&c[hit.start..hit.end]);
+                        return count::classifier_at(c, hit.start)
+                            .filter(|&e| e == hit.end && currency_prefix.is_none() && arabic_ok)
+                            .map(|_| UnitHit {
+                                hit: Hit::Count,
+                                ..hit
+                            });
                     }
                 }
                 // 两块蛋糕: 块 before a noun is a classifier.
-                if c[hit.start..hit.end] == ['块']
-                    && c.get(hit.end).is_some_and(|&x| {
-                        crate::text::is_han(x) && !is_numeral_char(x) && x != '半'
-                    })
-                {
+                if c[hit.start..hit.end] == ['块'] && self.noun_starts(hit.end) {
                     return Some(UnitHit {
                         hit: Hit::Count,
                         ..hit
@@ -869,14 +1048,28 @@ impl Scanner<'_, '_> {
                 }
             }
             Hit::Measure(m) => {
-                if m.after_digits_only && !n.shape.arabic {
+                // 三两个人 is "two or three people"; 喝了二两白酒 is 100 g.
+                if m.after_digits_only
+                    && !n.shape.arabic
+                    && (count::classifier_at(c, hit.end).is_some()
+                        || n.approx != Approx::Exact
+                        || (j > 0 && is_numeral_char(c[j - 1])))
+                {
                     return None;
                 }
-                if m.needs_context && !measure::temperature_context(c, j) {
+                if m.needs_context
+                    && !measure::temperature_context(c, j)
+                    && measure::scale_prefix_at(c, j.saturating_sub(2)).is_none()
+                {
                     return None;
                 }
             }
-            Hit::Percent(_) | Hit::Count => {}
+            Hit::Count => {
+                if !n.shape.arabic && count::arabic_digits_only(&c[hit.start..hit.end]) {
+                    return None;
+                }
+            }
+            Hit::Percent(_) => {}
         }
         Some(hit)
     }
@@ -894,13 +1087,17 @@ impl Scanner<'_, '_> {
                 p = end;
             }
         }
+        let negative = measure::below_zero_prefix(c, p);
+        if let Some(end) = negative {
+            p = end;
+        }
         let n = numeral::parse(c, p)?;
-        if n.end <= p || self.code_after(n.end).is_some() {
+        if n.end <= p || n.shape.scientific || self.code_after(n.end).is_some() {
             return None;
         }
         let n = self.back_off_unit_multiplier(p, n);
         let u = self.unit_after(&n, p, n.end, currency_prefix);
-        Some((n, u))
+        Some((if negative.is_some() { below_zero(n) } else { n }, u))
     }
 
     /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
@@ -915,10 +1112,7 @@ impl Scanner<'_, '_> {
         };
         let mut step = first.step;
         let mut end = end;
-        loop {
-            let Some(n) = numeral::parse(c, end) else {
-                break;
-            };
+        while let Some(n) = numeral::parse(c, end) {
             if n.end <= end || n.approx != Approx::Exact {
                 break;
             }
@@ -933,11 +1127,14 @@ impl Scanner<'_, '_> {
                 None => {
                     // 3块5, 1元5: one digit right after the main unit is tenths.
                     let single = n.end == end + 1 && step == Step::Main;
-                    let followed_by_unit = count::classifier_at(c, n.end).is_some()
-                        || measure::unit_at(c, n.end).is_some()
-                        || c.get(n.end)
-                            .is_some_and(|x| x.is_ascii_digit() || *x == '%');
-                    if single && !followed_by_unit && matches!(c[end - 1], '块' | '元') {
+                    // ... when nothing but punctuation or 的/钱 follows it
+                    // (not 一千二百零五元零花钱).
+                    let ends_amount = c
+                        .get(n.end)
+                        .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'));
+                    let unit_char = c[end - 1];
+                    if single && ends_amount && c[end] != '零' && matches!(unit_char, '块' | '元')
+                    {
                         parts.add_part(v, Step::Tenth);
                         end = n.end;
                     }
@@ -1016,7 +1213,13 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if matches!(c[p], '一' | '每') {
-                if let Some((_, end)) = PRICE_INTRO_LEXICON.longest_at(c, p + 1) {
+                // 每/一 + a unit of goods, then the price: 每盒售价为38.5元,
+                // 一斤售价在15元 (not 一个月收入3000元, 每户可获得3万元).
+                // 一度 is "at one point", not a kilowatt-hour.
+                let unit = GOODS_LEXICON
+                    .longest_at(c, p + 1)
+                    .filter(|&(_, e)| !(c[p] == '一' && c[p + 1..e] == ['度']));
+                if let Some((_, end)) = unit {
                     if end <= start
                         && !c[end..start]
                             .iter()
@@ -1031,6 +1234,49 @@ impl Scanner<'_, '_> {
             }
         }
         None
+    }
+}
+
+/// `百`, `千`, `万` standing alone for 100, 1000, 10000.
+fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
+    let power_of = |ch: char| match ch {
+        '百' => Some(2),
+        '千' => Some(3),
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
+    };
+    let mut power = power_of(*c.get(at)?).filter(|&p| p < 8)?;
+    let mut end = at + 1;
+    // 百亿, 千万, 万亿: multipliers stack.
+    while let Some(p) = c.get(end).and_then(|&ch| power_of(ch)) {
+        if p <= power && p != 8 {
+            break;
+        }
+        power += p;
+        end += 1;
+    }
+    Some(Numeral {
+        end,
+        value: Some(Value::from_int(1).scale_pow10(power)),
+        approx: Approx::Exact,
+        min: None,
+        max: None,
+        trailing_scale: power,
+        shape: numeral::Shape {
+            chinese: true,
+            ..numeral::Shape::default()
+        },
+    })
+}
+
+/// The numeral below zero (`零下5`): value and bounds negated, bounds swapped.
+fn below_zero(n: Numeral) -> Numeral {
+    Numeral {
+        value: n.value.map(Value::negated),
+        min: n.max.map(Value::negated),
+        max: n.min.map(Value::negated),
+        ..n
     }
 }
 
@@ -1117,7 +1363,8 @@ struct Parts {
     /// Extra power of ten (k/w salaries).
     scale: i32,
     half: bool,
-    below_zero: bool,
+    /// Where a 每X written before the amount ends (`每斤15元`).
+    per_prefix_end: Option<usize>,
 }
 
 impl Parts {
@@ -1131,7 +1378,7 @@ impl Parts {
             extra: None,
             scale: 0,
             half: false,
-            below_zero: false,
+            per_prefix_end: None,
         }
     }
 
@@ -1178,9 +1425,6 @@ impl Parts {
         } else if shift < 0 {
             v = v.mul(Value::Exact(Decimal::new(1, (-shift) as u32)));
         }
-        if self.below_zero {
-            v = v.negated();
-        }
         v
     }
 
@@ -1209,7 +1453,7 @@ impl Parts {
                 a
             };
             let (lo, hi) = (add(a), add(b));
-            let (lo, hi) = if self.below_zero { (hi, lo) } else { (lo, hi) };
+            let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
             return (Some(lo), Some(lo), Some(hi));
         }
         let value = self.first.value.map(&mut add);

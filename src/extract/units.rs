@@ -15,14 +15,17 @@ pub(crate) struct UnitEntry<T: 'static> {
     pub not_before: &'static str,
 }
 
+/// The forms that start with one char, as chars, longest first.
+type Forms<T> = Vec<(Vec<char>, &'static UnitEntry<T>)>;
+
 /// Entries indexed by first char, longest form first.
 pub(crate) struct Lexicon<T: 'static> {
-    by_first: HashMap<char, Vec<(Vec<char>, &'static UnitEntry<T>)>>,
+    by_first: HashMap<char, Forms<T>>,
 }
 
 impl<T: 'static> Lexicon<T> {
     pub(crate) fn new(entries: &'static [UnitEntry<T>]) -> Self {
-        let mut by_first: HashMap<char, Vec<(Vec<char>, &'static UnitEntry<T>)>> = HashMap::new();
+        let mut by_first: HashMap<char, Forms<T>> = HashMap::new();
         for e in entries {
             let chars: Vec<char> = e.written.chars().collect();
             if let Some(&first) = chars.first() {
@@ -30,7 +33,7 @@ impl<T: 'static> Lexicon<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|form| std::cmp::Reverse(form.0.len()));
         }
         Lexicon { by_first }
     }
