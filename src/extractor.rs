@@ -433,10 +433,11 @@ fn cut_point(rest: &str) -> Cut {
     for (i, c) in rest.char_indices() {
         let after = i + c.len_utf8();
         if i >= PIECE_TARGET_BYTES {
-            // A line break after a Han character may be a soft one inside
-            // a name (the view reads through it), so it is no sentence end.
+            // A line break after a Han character or a digit may be a soft
+            // one inside a name or a number (the view reads through it), so
+            // it is no sentence end.
             let sentence_end = matches!(c, '。' | '！' | '？' | '；')
-                || (c == '\n' && !solid.is_some_and(crate::text::is_han));
+                || (c == '\n' && !solid.is_some_and(may_wrap));
             if sentence_end {
                 return Cut::Clean(after);
             }
@@ -455,6 +456,12 @@ fn cut_point(rest: &str) -> Cut {
         previous = Some(c);
     }
     Cut::Clean(rest.len())
+}
+
+/// A line break after this char may be soft (see `View::rebuild_at`).
+fn may_wrap(c: char) -> bool {
+    let f = crate::text::fold(c);
+    crate::text::is_han(c) || f.is_ascii_digit() || f == '.' || c == '·'
 }
 
 /// Marks between clauses, that no number or name runs through.
