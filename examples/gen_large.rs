@@ -18,10 +18,7 @@ fn main() -> io::Result<()> {
     let unit: String = match shape {
         "line" => SAMPLE.replace(['\n', '\r'], ""),
         "lines" => SAMPLE.to_owned(),
-        "nopunct" => SAMPLE
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect(),
+        "nopunct" => SAMPLE.chars().filter(|c| c.is_alphanumeric()).collect(),
         other => {
             eprintln!("gen_large: unknown shape {other:?} (line, lines, nopunct)");
             std::process::exit(2);
