@@ -221,8 +221,8 @@ proptest! {
             let shown = value.to_string();
             let exponent = digits.len() - 1;
             prop_assert!(
-                shown.ends_with(&format!("E+{exponent}"))
-                    || shown.ends_with(&format!("E+{}", exponent + 1)),
+                shown.ends_with(&format!("e+{exponent}"))
+                    || shown.ends_with(&format!("e+{}", exponent + 1)),
                 "{} for {}", shown, digits
             );
         }
