@@ -147,6 +147,7 @@ pub(crate) fn starts_duration(chars: &[char], at: usize) -> bool {
         Some('月' | '星' | '礼' | '钟' | '年' | '季' | '周') => true,
         Some('小') => chars.get(i + 1) == Some(&'时'),
         Some('工') => chars.get(i + 1) == Some(&'作'),
+        Some('交') => chars.get(i + 1..i + 3) == Some(&['易', '日'][..]),
         _ => false,
     }
 }

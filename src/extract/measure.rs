@@ -65,6 +65,14 @@ const CUBIC_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
     after_digits_only: true,
 };
 
+/// `75平` (a flat's floor area): square metres, after Arabic digits only.
+const SQUARE_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Measure,
+    symbol: "m2",
+    needs_context: false,
+    after_digits_only: true,
+};
+
 static UNITS: &[UnitEntry<MeasureUnit>] = &[
     // weight
     unit("公斤", m("kg"), ""),
@@ -96,6 +104,11 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("公顷", m("ha"), ""),
     unit("平方米", m("m2"), ""),
     unit("平米", m("m2"), ""),
+    unit(
+        "平",
+        SQUARE_METRE_COLLOQUIAL,
+        "方米台均衡安稳时常定价稳局分和行面顶等添息",
+    ),
     unit("㎡", m("m2"), ""),
     unit("m²", m("m2"), ""),
     unit("m2", m("m2"), ""),
@@ -210,7 +223,8 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
         Some(p) => &window[p + 1..],
         None => window,
     };
-    const WORDS: [[char; 2]; 13] = [
+    const WORDS: [[char; 2]; 14] = [
+        ['温', '差'],
         ['体', '温'],
         ['发', '烧'],
         ['降', '温'],

@@ -172,6 +172,11 @@ static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("不足", Approx::Under, ""),
     unit("不超过", Approx::Under, ""),
     unit("不多于", Approx::Under, ""),
+    unit("不高于", Approx::Under, ""),
+    unit("低于", Approx::Under, ""),
+    unit("少于", Approx::Under, ""),
+    unit("高于", Approx::Over, ""),
+    unit("多于", Approx::Over, ""),
 ];
 
 /// Words whose second char would otherwise read as an approximation word
@@ -670,6 +675,14 @@ impl Scanner<'_, '_> {
         {
             return Next::Skip(hit.end);
         }
+        // 38元一斤: the 一斤 only names the unit priced.
+        if matches!(hit.hit, Hit::Measure(_) | Hit::Count)
+            && first.shape.lone_one
+            && i > 0
+            && matches!(c[i - 1], '元' | '块' | '钱' | '角' | '毛')
+        {
+            return Next::Skip(hit.end);
+        }
         // 一斤售价在15元: the 一斤 only introduces a price.
         if matches!(hit.hit, Hit::Measure(_))
             && first.shape.lone_one
@@ -679,6 +692,14 @@ impl Scanner<'_, '_> {
             return Next::Skip(hit.end);
         }
         if matches!(hit.hit, Hit::Count) {
+            // 每10股派3.5元: "per ten shares", not ten shares.
+            if j > 0 && c[j - 1] == '每' {
+                return Next::Skip(hit.end);
+            }
+            // 07分: a clock reading, not a score.
+            if first.shape.leading_zero {
+                return Next::Skip(hit.end);
+            }
             // 三个月, 两个多小时: durations.
             if count::starts_duration(c, hit.end) {
                 return Next::Skip(hit.end);
@@ -760,6 +781,7 @@ impl Scanner<'_, '_> {
         }
         // Suffix approximation: 3元左右, 500名以上, 3元多.
         let mut suffix_approx = None;
+        let mut suffix_more = false;
         if let Some((e, e_end)) = APPROX_SUFFIX_LEXICON.longest_at(c, end) {
             suffix_approx = Some(e.meaning);
             end = e_end;
@@ -770,6 +792,7 @@ impl Scanner<'_, '_> {
                 .is_some_and(|&n| crate::text::is_han(n) && n != '的' && n != '，')
         {
             suffix_approx = Some(Approx::Over);
+            suffix_more = true;
             end += 1;
         }
         if let Some(a) = suffix_approx {
@@ -799,12 +822,23 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // 38元一斤: the unit priced right after the amount.
+        if per.is_none() && matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'一') {
+            if let Some((_, u_end)) = GOODS_LEXICON.longest_at(c, end + 1) {
+                if c[end + 1..u_end] != ['度'] {
+                    per = Some(UnitRef::Written(end + 1, u_end));
+                }
+            }
+        }
         if per.is_none() && matches!(parts.hit, Hit::Money(_)) {
             per = self.price_intro_before(start);
         }
 
         let (value, mut min, mut max) = parts.values();
-        if parts.numeral_approx() == Approx::Exact {
+        if parts.numeral_approx() == Approx::Exact && suffix_more {
+            // 4斤多: 4..5, one unit of the last written digit.
+            (min, max) = (value, value.and_then(next_step));
+        } else if parts.numeral_approx() == Approx::Exact {
             // A word bounds one side: 超过500名 is at least 500, 不到12元
             // at most 12; 约 bounds neither.
             (min, max) = match approx {
@@ -854,6 +888,10 @@ impl Scanner<'_, '_> {
     fn numeral_or_prefix_follows(&self, at: usize) -> bool {
         starts_numeral(self.chars, at)
             || lone_multiplier(self.chars, at).is_some()
+            || (self.chars.get(at) == Some(&'每')
+                && PRICED_LEXICON
+                    .longest_at(self.chars, at + 1)
+                    .is_some_and(|(_, e)| starts_numeral(self.chars, e)))
             || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
             || percent::prefix_at(self.chars, at).is_some()
     }
@@ -1235,6 +1273,25 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// `v` plus one unit of its last non-zero digit (4 → 5, 3000 → 4000,
+/// 2.5 → 2.6); `None` for values beyond exact range.
+fn next_step(v: Value) -> Option<Value> {
+    let d = v.as_decimal()?.normalize();
+    let scale = d.scale();
+    let step = if scale > 0 {
+        Decimal::new(1, scale)
+    } else {
+        let mut step = Decimal::ONE;
+        let mut rest = d.abs();
+        while !rest.is_zero() && (rest % Decimal::TEN).is_zero() {
+            rest /= Decimal::TEN;
+            step *= Decimal::TEN;
+        }
+        step
+    };
+    d.checked_add(step).map(Value::Exact)
 }
 
 /// `百`, `千`, `万` standing alone for 100, 1000, 10000.
