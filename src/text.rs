@@ -162,7 +162,9 @@ impl View {
             // A middle dot between digits is a decimal point (`１·４％`).
             if c == '·'
                 && self.chars.last().is_some_and(char::is_ascii_digit)
-                && iter.peek().is_some_and(|&(_, (_, n))| fold(n).is_ascii_digit())
+                && iter
+                    .peek()
+                    .is_some_and(|&(_, (_, n))| fold(n).is_ascii_digit())
             {
                 f = '.';
             }
