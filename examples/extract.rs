@@ -7,7 +7,7 @@
 //!   --lines    every line is a document: one JSON object per line (JSON Lines)
 //!   --numbers  also report bare numbers (kind "number")
 //!   --lossy    decode invalid UTF-8 with U+FFFD instead of failing, and say
-//!              on standard error how many bytes were replaced
+//!              on standard error how many bytes were replaced (exit 0)
 //! ```
 //!
 //! Invalid UTF-8 without `--lossy`: exit status 1 and a one-line message
@@ -44,11 +44,16 @@ fn main() -> ExitCode {
             "--numbers" => options.numbers = true,
             "--lossy" => options.lossy = true,
             "-h" | "--help" => {
-                println!("usage: extract [--lines] [--numbers] [--lossy] < input.txt");
+                let _ = writeln!(
+                    io::stdout(),
+                    "usage: extract [--lines] [--numbers] [--lossy] < input.txt"
+                );
                 return ExitCode::SUCCESS;
             }
             other => {
-                eprintln!("extract: unknown flag {other:?} (expected --lines, --numbers, --lossy)");
+                warn(format_args!(
+                    "unknown flag {other:?} (expected --lines, --numbers, --lossy)"
+                ));
                 return ExitCode::from(2);
             }
         }
@@ -60,7 +65,7 @@ fn main() -> ExitCode {
     let extractor = match builder.build() {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("extract: {e}");
+            warn(format_args!("{e}"));
             return ExitCode::from(2);
         }
     };
@@ -78,7 +83,7 @@ fn main() -> ExitCode {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("extract: {e}");
+            warn(format_args!("{e}"));
             ExitCode::from(2)
         }
     }
@@ -92,9 +97,16 @@ fn run_document(
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
     let text = match decode(&bytes, options.lossy) {
-        Ok(text) => text,
+        Ok(Decoded { text, replaced, .. }) => {
+            if let Some((bytes, first)) = replaced {
+                warn(format_args!(
+                    "replaced {bytes} invalid UTF-8 byte(s) with U+FFFD, the first at byte {first}"
+                ));
+            }
+            text
+        }
         Err(offset) => {
-            eprintln!("extract: input is not valid UTF-8 at byte {offset}");
+            warn(format_args!("input is not valid UTF-8 at byte {offset}"));
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -116,6 +128,10 @@ fn run_lines(
     let mut batch: Vec<Result<String, usize>> = Vec::with_capacity(BATCH_LINES);
     let mut batch_bytes = 0usize;
     let mut raw = Vec::new();
+    // With --lossy: bytes replaced, lines touched, offset of the first.
+    let mut replaced_bytes = 0usize;
+    let mut replaced_lines = 0usize;
+    let mut first_replaced = None;
     loop {
         raw.clear();
         let n = input.read_until(b'\n', &mut raw)?;
@@ -131,12 +147,19 @@ fn run_lines(
             line = &line[..line.len() - 1];
         }
         match decode(line, options.lossy) {
-            Ok(text) => batch.push(Ok(text.into_owned())),
+            Ok(Decoded { text, replaced }) => {
+                if let Some((bytes, first)) = replaced {
+                    replaced_bytes += bytes;
+                    replaced_lines += 1;
+                    first_replaced.get_or_insert(byte_offset + first);
+                }
+                batch.push(Ok(text.into_owned()));
+            }
             Err(offset) => {
-                eprintln!(
-                    "extract: line {line_number} is not valid UTF-8 at byte {} (byte {offset} of the line)",
+                warn(format_args!(
+                    "line {line_number} is not valid UTF-8 at byte {} (byte {offset} of the line)",
                     byte_offset + offset
-                );
+                ));
                 status = ExitCode::FAILURE;
                 batch.push(Err(byte_offset + offset));
             }
@@ -149,6 +172,11 @@ fn run_lines(
         }
     }
     flush_batch(extractor, &mut batch, out)?;
+    if let Some(first) = first_replaced {
+        warn(format_args!(
+            "replaced {replaced_bytes} invalid UTF-8 byte(s) with U+FFFD in {replaced_lines} line(s), the first at byte {first}"
+        ));
+    }
     Ok(status)
 }
 
@@ -177,25 +205,34 @@ fn flush_batch(
     Ok(())
 }
 
+/// Decoded input, and with `--lossy` how many bytes were replaced and
+/// where the first was.
+struct Decoded<'b> {
+    text: std::borrow::Cow<'b, str>,
+    replaced: Option<(usize, usize)>,
+}
+
 /// The text of `bytes`, or the offset of the first byte that is not UTF-8.
-fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, usize> {
+fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded<'_>, usize> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.into()),
+        Ok(text) => Ok(Decoded {
+            text: text.into(),
+            replaced: None,
+        }),
         Err(e) if lossy => {
-            let text = String::from_utf8_lossy(bytes);
-            let replaced = text.matches('\u{FFFD}').count()
-                - bytes
-                    .windows(3)
-                    .filter(|w| *w == "\u{FFFD}".as_bytes())
-                    .count();
-            eprintln!(
-                "extract: replaced {replaced} invalid UTF-8 sequence(s), the first at byte {}",
-                e.valid_up_to()
-            );
-            Ok(text)
+            let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+            Ok(Decoded {
+                text: String::from_utf8_lossy(bytes),
+                replaced: Some((invalid, e.valid_up_to())),
+            })
         }
         Err(e) => Err(e.valid_up_to()),
     }
+}
+
+/// One line on standard error; never panics, even when it is closed.
+fn warn(message: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "extract: {message}");
 }
 
 fn write_json(out: &mut impl Write, found: &Extraction<'_>) -> io::Result<()> {

@@ -13,10 +13,21 @@ use crate::text::{LineProfile, View};
 /// Pieces of a long document are cut at a sentence end once they reach this
 /// many bytes, so memory stays flat however long a line is.
 const PIECE_TARGET_BYTES: usize = 16 * 1024;
-/// Without a sentence end, a piece is cut at any punctuation or space past this.
+/// Without a sentence end, a piece is cut after a clause mark past this.
 const PIECE_SOFT_LIMIT_BYTES: usize = 64 * 1024;
-/// Without any punctuation or space, at the next change of script past this.
+/// Without any, between two characters that are not both parts of a
+/// number or a Latin word past this.
 const PIECE_HARD_LIMIT_BYTES: usize = 1024 * 1024;
+/// A single run of digits, numerals or letters longer than this is cut
+/// anyway (nothing written is that long; it bounds memory).
+const PIECE_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Around a cut that is not at a sentence end, the text read before it ...
+const CONTEXT_BEFORE_BYTES: usize = 256;
+/// ... and after it (grown while a record runs to its end), so a name or a
+/// figure across the cut is read whole, once.
+const CONTEXT_AFTER_BYTES: usize = 4 * 1024;
+/// A record that ends this close to the end of the text read may continue.
+const EDGE_BYTES: usize = 64;
 
 /// Finds people, organizations, places and quantities in Chinese text.
 ///
@@ -55,20 +66,18 @@ impl Extractor {
         let mut out = Extraction::default();
         let mut scratch = Scratch::default();
         let profile = LineProfile::of(text);
-        let mut char_base = 0usize;
-        for (byte_base, piece) in pieces(text) {
-            let base = Span {
-                start: byte_base,
-                end: byte_base,
-                char_start: char_base,
-                char_end: char_base,
-            };
-            self.extract_piece(text, piece, base, profile, &mut scratch, &mut out);
-            char_base += piece.chars().count();
-        }
+        windowed(
+            text,
+            |window, found: &mut Extraction<'a>| {
+                self.extract_piece(text, window, profile, &mut scratch, found);
+            },
+            |found| (&mut found.quantities, &mut found.entities),
+            &mut out,
+        );
         if let Some(model) = self.model.as_deref() {
             if !self.entity_kinds.is_empty() {
                 extract::entities::document_pass(model, text, &mut out.entities);
+                drop_numbers_inside_names(&out.entities, &mut out.quantities);
                 out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
             }
         }
@@ -112,47 +121,45 @@ impl Extractor {
     /// The words of `text` with their part-of-speech tags, as segmentation
     /// sees them (after normalisation; spans point into `text`).
     pub fn tokenize<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
-        let mut tokens = Vec::new();
         let profile = LineProfile::of(text);
         let mut view = View::default();
-        let mut char_base = 0usize;
-        for (byte_base, piece) in pieces(text) {
-            let base = Span {
-                start: byte_base,
-                end: byte_base,
-                char_start: char_base,
-                char_end: char_base,
-            };
-            view.rebuild(piece, profile);
-            let mut words = Vec::new();
-            self.segmenter.tag_into(&view.text, &mut words);
-            for w in &words {
-                if w.start >= w.end {
-                    continue;
+        let mut out: (Vec<Token<'a>>, Vec<Token<'a>>) = (Vec::new(), Vec::new());
+        windowed(
+            text,
+            |window, found: &mut (Vec<Token<'a>>, Vec<Token<'a>>)| {
+                view.rebuild_at(window.text, profile, window.line_chars);
+                let mut words = Vec::new();
+                self.segmenter.tag_into(&view.text, &mut words);
+                for w in &words {
+                    if w.start >= w.end {
+                        continue;
+                    }
+                    let span = view.span(w.start, w.end, window.base);
+                    found.0.push(Token {
+                        text: &text[span.range()],
+                        tag: w.tag,
+                        span,
+                    });
                 }
-                let span = view.span(w.start, w.end, base);
-                let tag = w.tag;
-                tokens.push(Token {
-                    text: &text[span.range()],
-                    tag,
-                    span,
-                });
-            }
-            char_base += piece.chars().count();
-        }
-        tokens
+            },
+            |found| (&mut found.0, &mut found.1),
+            &mut out,
+        );
+        out.0
     }
 
     fn extract_piece<'a>(
         &self,
         text: &'a str,
-        piece: &str,
-        base: Span,
+        window: Window<'_>,
         profile: LineProfile,
         scratch: &mut Scratch,
         out: &mut Extraction<'a>,
     ) {
-        scratch.view.rebuild(piece, profile);
+        let base = window.base;
+        scratch
+            .view
+            .rebuild_at(window.text, profile, window.line_chars);
         let view = &scratch.view;
         let mut words = Vec::new();
         self.segmenter.tag_into(&view.text, &mut words);
@@ -206,8 +213,198 @@ fn to_record<'a>(text: &'a str, view: &View, base: Span, q: FoundQuantity) -> Qu
     }
 }
 
-/// Cuts `text` into pieces that no record crosses: after a sentence end
-/// (or a line break) once a piece is long enough; yields (byte offset, piece).
+/// A numeral inside a name is part of the name (`铁道部十六局二处`,
+/// `三亚市`): drop quantities that lie wholly within an organization or a
+/// place. Both lists are sorted by position.
+fn drop_numbers_inside_names(entities: &[Entity<'_>], quantities: &mut Vec<Quantity<'_>>) {
+    let mut names = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Place))
+        .peekable();
+    quantities.retain(|q| {
+        while names.peek().is_some_and(|e| e.span.end <= q.span.start) {
+            names.next();
+        }
+        !names
+            .peek()
+            .is_some_and(|e| e.span.start <= q.span.start && q.span.end <= e.span.end)
+    });
+}
+
+/// A stretch of the document that the recognisers read at once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Window<'t> {
+    /// The text read.
+    pub text: &'t str,
+    /// Where it starts in the document (`end` fields equal the start ones).
+    pub base: Span,
+    /// How many characters of its first line come before it.
+    pub line_chars: usize,
+}
+
+/// Where a record sits, for [`windowed`].
+pub(crate) trait Spanned {
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Quantity<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Entity<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Token<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Where the next piece of a document ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cut {
+    /// After a sentence end (or the end of the text): no record crosses it.
+    Clean(usize),
+    /// Anywhere else: read some text on both sides and keep each record
+    /// once, by where it starts.
+    Forced(usize),
+}
+
+/// Runs `run` over the document piece by piece and appends every record it
+/// finds to `out`, exactly once, in order: `lists` gives the two record
+/// lists of a result. Memory stays bounded by the piece size however long
+/// a line is, and a record across a cut is found whole (see [`Cut`]).
+pub(crate) fn windowed<'t, R, A, B>(
+    text: &'t str,
+    mut run: impl FnMut(Window<'t>, &mut R),
+    lists: impl Fn(&mut R) -> (&mut Vec<A>, &mut Vec<B>),
+    out: &mut R,
+) where
+    R: Default,
+    A: Spanned,
+    B: Spanned,
+{
+    // Records of each list are kept from these byte offsets on.
+    let mut next_a = 0usize;
+    let mut next_b = 0usize;
+    let mut cursor = CharCursor::default();
+    let mut forced_before = false;
+    let mut found = R::default();
+    loop {
+        let from = next_a.min(next_b);
+        if from >= text.len() {
+            break;
+        }
+        let (cut, clean) = match cut_point(&text[from..]) {
+            Cut::Clean(n) => (from + n, true),
+            Cut::Forced(n) => (from + n, false),
+        };
+        let lo = if forced_before {
+            floor_boundary(text, from.saturating_sub(CONTEXT_BEFORE_BYTES))
+        } else {
+            from
+        };
+        let mut after = if clean { 0 } else { CONTEXT_AFTER_BYTES };
+        loop {
+            let hi = ceil_boundary(text, cut.saturating_add(after));
+            let window = Window {
+                text: &text[lo..hi],
+                base: cursor.span_at(text, lo),
+                line_chars: line_chars_before(text, lo),
+            };
+            run(window, &mut found);
+            let (a, b) = lists(&mut found);
+            a.retain(|r| r.span().start >= next_a && r.span().start < cut);
+            b.retain(|r| r.span().start >= next_b && r.span().start < cut);
+            let reaches_edge = |end: usize| end + EDGE_BYTES > hi;
+            let more = hi < text.len()
+                && after < PIECE_MAX_BYTES
+                && (a.iter().any(|r| reaches_edge(r.span().end))
+                    || b.iter().any(|r| reaches_edge(r.span().end)));
+            if !more {
+                break;
+            }
+            a.clear();
+            b.clear();
+            after = after.saturating_mul(16).min(PIECE_MAX_BYTES);
+        }
+        let (a, b) = lists(&mut found);
+        next_a = a
+            .iter()
+            .map(|r| r.span().end)
+            .fold(cut.max(next_a), usize::max);
+        next_b = b
+            .iter()
+            .map(|r| r.span().end)
+            .fold(cut.max(next_b), usize::max);
+        let (out_a, out_b) = lists(out);
+        out_a.append(a);
+        out_b.append(b);
+        forced_before = !clean;
+    }
+}
+
+/// Char offsets of byte offsets, counted forward from the last one asked.
+#[derive(Debug, Default)]
+struct CharCursor {
+    byte: usize,
+    char: usize,
+}
+
+impl CharCursor {
+    /// The empty span at byte `at` (a char boundary), with its char offset.
+    fn span_at(&mut self, text: &str, at: usize) -> Span {
+        let char_at = if at >= self.byte {
+            self.char + text[self.byte..at].chars().count()
+        } else {
+            self.char - text[at..self.byte].chars().count()
+        };
+        self.byte = at;
+        self.char = char_at;
+        Span {
+            start: at,
+            end: at,
+            char_start: char_at,
+            char_end: char_at,
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// How many characters of its line come before byte `at` (capped: the
+/// view only compares it with a typical line width).
+fn line_chars_before(text: &str, at: usize) -> usize {
+    text[..at]
+        .chars()
+        .rev()
+        .take(512)
+        .take_while(|&c| c != '\n' && c != '\r')
+        .filter(|&c| !crate::text::is_invisible(c))
+        .count()
+}
+
+/// Cuts `text` into the pieces [`windowed`] reads, with no context around
+/// them; yields (byte offset, piece).
+#[cfg(test)]
 pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest_start = 0usize;
     std::iter::from_fn(move || {
@@ -215,7 +412,7 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let rest = &text[rest_start..];
-        let cut = cut_point(rest);
+        let (Cut::Clean(cut) | Cut::Forced(cut)) = cut_point(rest);
         let piece = &rest[..cut];
         let at = rest_start;
         rest_start += cut;
@@ -223,39 +420,93 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Where the first piece of `rest` ends (a char boundary, > 0).
-fn cut_point(rest: &str) -> usize {
+/// Where the first piece of `rest` ends (a char boundary, > 0), and whether
+/// the cut is clean.
+fn cut_point(rest: &str) -> Cut {
     if rest.len() <= PIECE_TARGET_BYTES {
-        return rest.len();
+        return Cut::Clean(rest.len());
     }
-    let mut soft = None;
+    // The last char that a soft line break would not skip.
+    let mut solid: Option<char> = None;
     let mut previous: Option<char> = None;
     for (i, c) in rest.char_indices() {
         let after = i + c.len_utf8();
-        // A line break after a Han character may be a soft one inside a name.
-        let sentence_end = matches!(c, '。' | '！' | '？' | '；')
-            || (c == '\n' && !previous.is_some_and(crate::text::is_han));
-        if i >= PIECE_TARGET_BYTES && sentence_end {
-            return after;
+        if i >= PIECE_TARGET_BYTES {
+            // A line break after a Han character may be a soft one inside
+            // a name (the view reads through it), so it is no sentence end.
+            let sentence_end = matches!(c, '。' | '！' | '？' | '；')
+                || (c == '\n' && !solid.is_some_and(crate::text::is_han));
+            if sentence_end {
+                return Cut::Clean(after);
+            }
         }
-        if i >= PIECE_SOFT_LIMIT_BYTES {
-            if soft.is_none()
-                && (c.is_whitespace() || (c.is_ascii_punctuation() && c != '.') || is_cjk_punct(c))
-            {
-                soft = Some(after);
-            }
-            if let Some(s) = soft {
-                return s;
-            }
-            if i >= PIECE_HARD_LIMIT_BYTES
-                && previous.is_some_and(|p| script_class(p) != script_class(c))
-            {
-                return i;
-            }
+        if i >= PIECE_SOFT_LIMIT_BYTES && is_clause_mark(c) {
+            return Cut::Forced(after);
+        }
+        if i >= PIECE_HARD_LIMIT_BYTES
+            && (i >= PIECE_MAX_BYTES || !(previous.is_some_and(in_run) && in_run(c)))
+        {
+            return Cut::Forced(i);
+        }
+        if !crate::text::is_break_space(c) {
+            solid = Some(c);
         }
         previous = Some(c);
     }
-    rest.len()
+    Cut::Clean(rest.len())
+}
+
+/// Marks between clauses, that no number or name runs through.
+fn is_clause_mark(c: char) -> bool {
+    is_cjk_punct(c) || matches!(c, '!' | '?' | ';' | '"' | '(' | ')' | '[' | ']' | '{' | '}')
+}
+
+/// Part of a number or a Latin word: digits, letters (full-width too),
+/// Chinese numerals, the marks inside numbers.
+fn in_run(c: char) -> bool {
+    let f = crate::text::fold(c);
+    f.is_ascii_alphanumeric()
+        || matches!(f, '.' | ',' | '%')
+        || matches!(
+            c,
+            '〇' | '零'
+                | '一'
+                | '二'
+                | '两'
+                | '兩'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '萬'
+                | '亿'
+                | '億'
+                | '兆'
+                | '壹'
+                | '贰'
+                | '貳'
+                | '叁'
+                | '參'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '陸'
+                | '柒'
+                | '捌'
+                | '玖'
+                | '拾'
+                | '佰'
+                | '仟'
+                | '点'
+                | '點'
+        )
 }
 
 fn is_cjk_punct(c: char) -> bool {
@@ -263,18 +514,6 @@ fn is_cjk_punct(c: char) -> bool {
         c,
         '，' | '、' | '：' | '（' | '）' | '「' | '」' | '《' | '》' | '“' | '”'
     )
-}
-
-fn script_class(c: char) -> u8 {
-    if c.is_ascii_digit() {
-        0
-    } else if crate::text::is_han(c) {
-        1
-    } else if c.is_alphabetic() {
-        2
-    } else {
-        3
-    }
 }
 
 /// Options for an [`Extractor`]; start from [`Extractor::builder`].

@@ -25,7 +25,7 @@
 #![deny(missing_docs)]
 
 mod error;
-pub mod extract;
+mod extract;
 mod extractor;
 mod record;
 mod segment;

@@ -73,6 +73,26 @@ pub(crate) fn is_han(c: char) -> bool {
         | 0x30000..=0x323AF)
 }
 
+/// Whether `c` is an invisible format character that scraped and converted
+/// text scatters inside words: zero-width space and joiners, word joiner,
+/// byte-order mark, soft hyphen, bidi marks, embeddings and isolates. The
+/// view leaves them out, so `200\u{200B}万元` reads as `200万元` (the record's
+/// span still covers them).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+/// Whitespace that a soft line break may carry with it (see [`View::rebuild`]).
+pub(crate) fn is_break_space(c: char) -> bool {
+    matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}') || is_invisible(c)
+}
+
 /// Folds full-width forms of ASCII digits, letters and the symbols that
 /// appear inside numbers; leaves everything else alone.
 pub(crate) fn fold(c: char) -> char {
@@ -113,7 +133,15 @@ pub(crate) struct View {
 impl View {
     /// Builds the view of `original` (at most `u32::MAX` bytes: callers cut
     /// long documents into pieces), reusing `self`'s buffers.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn rebuild(&mut self, original: &str, profile: LineProfile) {
+        self.rebuild_at(original, profile, 0);
+    }
+
+    /// Like [`rebuild`](View::rebuild), for a piece that starts
+    /// `line_chars` characters into a line of the document (so a line that
+    /// a piece boundary splits is still measured whole).
+    pub(crate) fn rebuild_at(&mut self, original: &str, profile: LineProfile, line_chars: usize) {
         self.text.clear();
         self.chars.clear();
         self.byte_in_view.clear();
@@ -123,9 +151,23 @@ impl View {
         self.text.reserve(original.len());
         self.chars.reserve(original.len() / 2);
 
-        let mut line_chars = 0usize;
+        let mut line_chars = line_chars;
         let mut iter = original.char_indices().enumerate().peekable();
         while let Some((ci, (bi, c))) = iter.next() {
+            if is_invisible(c) {
+                continue;
+            }
+            // A terminal escape sequence in a log (`\x1b[31m`) is no text.
+            if c == '\u{1B}' && iter.peek().is_some_and(|&(_, (_, d))| d == '[') {
+                iter.next();
+                while let Some(&(_, (_, d))) = iter.peek() {
+                    iter.next();
+                    if !('\u{20}'..='\u{3F}').contains(&d) {
+                        break; // the final byte (or anything unexpected)
+                    }
+                }
+                continue;
+            }
             if c == '\n' || c == '\r' {
                 // A break, with any blank lines and spaces after it, is soft
                 // when Han characters stand on both sides and the line it
@@ -136,7 +178,7 @@ impl View {
                     let mut look = original[bi..].char_indices();
                     let mut next_word = None;
                     for (_, d) in look.by_ref() {
-                        if !matches!(d, '\n' | '\r' | ' ' | '\t' | '\u{3000}') {
+                        if !is_break_space(d) {
                             next_word = Some(d);
                             break;
                         }
@@ -145,7 +187,7 @@ impl View {
                         // Skip the whole break; line_chars keeps counting
                         // as if the lines were one.
                         while let Some(&(_, (_, d))) = iter.peek() {
-                            if matches!(d, '\n' | '\r' | ' ' | '\t' | '\u{3000}') {
+                            if is_break_space(d) {
                                 iter.next();
                             } else {
                                 break;
@@ -225,6 +267,38 @@ mod tests {
         let mut v = View::default();
         v.rebuild(text, LineProfile::permissive());
         assert_eq!(v.text, text);
+    }
+
+    #[test]
+    fn 不可见字符不进入视图但留在跨度里() {
+        let text = "\u{FEFF}设立200\u{200B}万\u{200D}元";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, "设立200万元");
+        assert_eq!(spans_back(text, 2, 7), "200\u{200B}万\u{200D}元");
+    }
+
+    #[test]
+    fn 终端转义序列不进入视图() {
+        let text = "\u{1B}[1;31m设立200万元\u{1B}[0m\u{1B}";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, "设立200万元\u{1B}");
+    }
+
+    #[test]
+    fn 片段从行中开始时按整行判断软换行() {
+        let body = "这是一段很长的正文内容用来代表文档中普通段落的宽度而且没有任何标点符号结尾";
+        let text = format!("{body}\n{body}\n{body}");
+        let profile = LineProfile::of(&text);
+        // A piece that starts near the end of a long line: the break is soft
+        // only when the piece knows how far into the line it starts.
+        let piece = "标点符号结尾\n这是一段";
+        let mut v = View::default();
+        v.rebuild(piece, profile);
+        assert_eq!(v.text, piece);
+        v.rebuild_at(piece, profile, 30);
+        assert_eq!(v.text, "标点符号结尾这是一段");
     }
 
     #[test]

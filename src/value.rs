@@ -89,6 +89,8 @@ impl Value {
     /// `self × 10^power`, exact while it fits.
     pub fn scale_pow10(self, power: u32) -> Value {
         match self {
+            // Zero times any power is zero (and must not take `power` steps).
+            Value::Exact(d) if d.is_zero() => Value::ZERO,
             Value::Exact(d) => {
                 let mut d = d;
                 for i in 0..power {
@@ -112,6 +114,52 @@ impl Value {
                 significand,
                 exponent: exponent.saturating_add(u64::from(power)),
             },
+        }
+    }
+
+    /// `self × 10^power` for any power a text can write (`1e999`,
+    /// `2.5e-3`), in constant time.
+    ///
+    /// Upwards, exact while it fits and scientific beyond, the exponent
+    /// saturating at `u64::MAX`. Downwards, exact down to [`Decimal`]'s 28
+    /// decimal places; digits below the 28th place are dropped (rounded
+    /// toward zero), as the parser drops the digits of a decimal written
+    /// longer than that (`1e-30` is 0, `1.5e-28` is 0.0000…0001).
+    pub(crate) fn shift_pow10(self, power: i128) -> Value {
+        let (significand, exponent) = self.parts();
+        if significand.is_zero() {
+            return Value::ZERO;
+        }
+        let total = i128::from(exponent) + power;
+        if total >= 0 {
+            return match u32::try_from(total) {
+                Ok(p) => Value::Exact(significand).scale_pow10(p),
+                Err(_) => Value::Scientific {
+                    significand,
+                    exponent: u64::try_from(total).unwrap_or(u64::MAX),
+                }
+                .normalized(),
+            };
+        }
+        // 10^-k: below the significand's own places.
+        let scale = i128::from(significand.scale()) - total;
+        let mut mantissa = significand.mantissa();
+        let max_scale = i128::from(Decimal::MAX_SCALE);
+        if scale > max_scale {
+            // A mantissa has at most 29 digits: dropping 29 or more leaves 0.
+            let Ok(drop) = u32::try_from(scale - max_scale) else {
+                return Value::ZERO;
+            };
+            if drop >= 29 {
+                return Value::ZERO;
+            }
+            mantissa /= 10i128.pow(drop);
+        }
+        let scale = u32::try_from(scale.min(max_scale)).unwrap_or(Decimal::MAX_SCALE);
+        match Decimal::try_from_i128_with_scale(mantissa, scale) {
+            Ok(d) if d.is_zero() => Value::ZERO,
+            Ok(d) => Value::Exact(d.normalize()),
+            Err(_) => Value::ZERO,
         }
     }
 
@@ -364,5 +412,49 @@ mod tests {
         let nines = Decimal::from_str("9999999999999999999999999999").unwrap();
         let v = Value::Exact(nines).scale_pow10(100);
         assert_eq!(v.to_string(), "1e+128");
+    }
+
+    #[test]
+    fn 舍入进位后有效数字仍在一到十之间() {
+        // 32 nines: the significand rounds up to 10, which must read 1e+32.
+        let nines = exact("9999999999999999999999999999").scale_pow10(4);
+        assert_eq!(nines.to_string(), "1e+32");
+        let v = Value::Scientific {
+            significand: Decimal::from_str("9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(v.to_string(), "1e+41");
+        let neg = Value::Scientific {
+            significand: Decimal::from_str("-9.99999999999999999999999999").unwrap(),
+            exponent: 40,
+        }
+        .normalized();
+        assert_eq!(neg.to_string(), "-1e+41");
+    }
+    #[test]
+    fn 十的任意次幂移位() {
+        let cases: &[(&str, i128, &str)] = &[
+            ("2", 5, "200000"),
+            ("1.5", 3, "1500"),
+            ("2.5", -3, "0.0025"),
+            ("1", 999, "1e+999"),
+            ("-1", 999, "-1e+999"),
+            ("1", -28, "0.0000000000000000000000000001"),
+            // Below the 28th place: dropped toward zero.
+            ("1.9", -28, "0.0000000000000000000000000001"),
+            ("-1.9", -28, "-0.0000000000000000000000000001"),
+            ("1", -29, "0"),
+            ("0", i128::from(u64::MAX), "0"),
+            ("1", i128::from(u64::MAX) * 4, "1e+18446744073709551615"),
+            ("1", -i128::from(u64::MAX) * 4, "0"),
+        ];
+        for &(s, p, want) in cases {
+            assert_eq!(exact(s).shift_pow10(p).to_string(), want, "{s}e{p}");
+        }
+        let big = exact("3").scale_pow10(40);
+        assert_eq!(big.shift_pow10(-38).to_string(), "300");
+        assert_eq!(big.shift_pow10(-80).to_string(), "0");
+        assert_eq!(big.shift_pow10(60).to_string(), "3e+100");
     }
 }

@@ -84,6 +84,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("袋", (), "鼠"),
     unit("盒", (), ""),
     unit("罐", (), "头"),
+    unit("桶", (), "装"),
     unit("杯", (), "赛"),
     unit("碗", (), ""),
     unit("册", (), ""),
@@ -105,6 +106,16 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("桌", (), ""),
     unit("款", (), "项式待"),
     unit("队", (), "伍员长"),
+    unit(
+        "副",
+        (),
+        "主总局市县书省部院会校经处作食业本刊区长厅司镇乡村所组团",
+    ),
+    unit("集", (), "团体中合市资会训结镇聚成散装约"),
+    unit("字", (), "母样号体幕典符节"),
+    unit("卷", (), "入烟起心发"),
+    unit("句", (), "子话号型式"),
+    unit("面", (), "积对临向前上下孔貌料粉条包膜对子值"),
 ];
 
 static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIERS));
@@ -143,12 +154,18 @@ pub(crate) fn object_after(
     };
     let index = *word_index_at.get(end)? as usize;
     let word = words.get(index)?;
-    if word.start == end {
-        return is_noun(word).then_some((word.start, word.end));
-    }
-    // The classifier and the noun are one jieba word.
-    if word.start < end && word.end > end && is_noun(word) {
-        return Some((end, word.end));
-    }
-    None
+    let start = if word.start == end && is_noun(word) {
+        end
+    } else if word.start < end && word.end > end && is_noun(word) {
+        // The classifier and the noun are one jieba word (`12个人`).
+        end
+    } else {
+        return None;
+    };
+    // A verbal noun modifies the noun after it: `犯罪/嫌疑人`.
+    let last = match words.get(index + 1) {
+        Some(next) if words[index].tag == "vn" && next.tag == "n" => index + 1,
+        _ => index,
+    };
+    Some((start, words[last].end))
 }

@@ -29,12 +29,16 @@ const fn m(symbol: &'static str) -> MeasureUnit {
     }
 }
 
-const AGE: MeasureUnit = MeasureUnit {
-    kind: QuantityKind::Age,
-    symbol: "year",
-    needs_context: false,
-    after_digits_only: false,
-};
+const AGE: MeasureUnit = age("year");
+
+const fn age(symbol: &'static str) -> MeasureUnit {
+    MeasureUnit {
+        kind: QuantityKind::Age,
+        symbol,
+        needs_context: false,
+        after_digits_only: false,
+    }
+}
 
 const fn temperature(symbol: &'static str, needs_context: bool) -> MeasureUnit {
     MeasureUnit {
@@ -48,6 +52,15 @@ const fn temperature(symbol: &'static str, needs_context: bool) -> MeasureUnit {
 const LIANG: MeasureUnit = MeasureUnit {
     kind: QuantityKind::Measure,
     symbol: "liang",
+    needs_context: false,
+    after_digits_only: true,
+};
+
+/// `80万方` (earthworks): cubic metres, after Arabic digits only (`三方` are
+/// three parties).
+const CUBIC_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Measure,
+    symbol: "m3",
     needs_context: false,
     after_digits_only: true,
 };
@@ -97,6 +110,7 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("mL", m("mL"), ""),
     unit("ml", m("mL"), ""),
     unit("立方米", m("m3"), ""),
+    unit("方", CUBIC_METRE_COLLOQUIAL, "面式向法案针便位言圆寸"),
     unit("m³", m("m3"), ""),
     unit("m3", m("m3"), ""),
     // data
@@ -118,6 +132,9 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("MHz", m("MHz"), ""),
     unit("吉赫", m("GHz"), ""),
     unit("GHz", m("GHz"), ""),
+    // charge
+    unit("毫安时", m("mAh"), ""),
+    unit("mAh", m("mAh"), ""),
     // power and energy
     unit("瓦", m("W"), "解片斯房砾罐"),
     unit("W", m("W"), ""),
@@ -130,8 +147,32 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("千卡", m("kcal"), ""),
     unit("大卡", m("kcal"), ""),
     unit("kcal", m("kcal"), ""),
+    // imperial and other lengths, weights, volumes
+    unit("英里", m("mi"), ""),
+    unit("英尺", m("ft"), ""),
+    unit("英寸", m("in"), ""),
+    unit("码", m("yd"), "头子字数号农"),
+    unit("海里", m("nmi"), ""),
+    unit("光年", m("ly"), ""),
+    unit("磅", m("lb"), "礴"),
+    unit("盎司", m("oz"), ""),
+    unit("加仑", m("gal"), ""),
+    // speed
+    unit("公里/小时", m("km/h"), ""),
+    unit("公里每小时", m("km/h"), ""),
+    unit("千米/小时", m("km/h"), ""),
+    unit("千米每小时", m("km/h"), ""),
+    unit("km/h", m("km/h"), ""),
+    unit("米/秒", m("m/s"), ""),
+    unit("米每秒", m("m/s"), ""),
+    unit("m/s", m("m/s"), ""),
     // age
     unit("岁", AGE, "月末"),
+    unit("个月大", age("month"), ""),
+    unit("月大", age("month"), ""),
+    unit("周大", age("week"), ""),
+    unit("个星期大", age("week"), ""),
+    unit("天大", age("day"), ""),
     unit("周岁", AGE, ""),
     unit("虚岁", AGE, ""),
     // temperature
@@ -165,7 +206,12 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
         Some(p) => &window[p + 1..],
         None => window,
     };
-    const WORDS: [[char; 2]; 8] = [
+    const WORDS: [[char; 2]; 13] = [
+        ['体', '温'],
+        ['发', '烧'],
+        ['降', '温'],
+        ['升', '温'],
+        ['摄', '氏'],
         ['气', '温'],
         ['温', '度'],
         ['零', '下'],

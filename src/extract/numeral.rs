@@ -18,9 +18,22 @@
 //!   `None`, `About`, at least 1000 (100), with no upper bound.
 //! - `兆` is 10¹² only with more of the numeral after it (`五兆六十二亿`);
 //!   at the end it is left alone (`5兆瓦` is megawatts).
-//! - `圆` is a currency, not a digit; `1e999` is 1 (no exponent notation);
-//!   `，`/`、` never group digits; `点` needs a digit after it (`三点半` is 3,
-//!   `三点五十分` is 3, a time).
+//! - Exponent notation is read on an Arabic number (`2e5`, `1.5E+3`,
+//!   `-1e1`, `2.5e-3`; [`Shape::scientific`]) only when `e`/`E` is directly
+//!   followed by digits, optionally signed, and no ASCII letter follows
+//!   them (`5em`, `3e`, `e.g.` are left alone), nor stands right before the
+//!   number (`0x1e5` is a code). The value is exact while it fits: `1e999`
+//!   is scientific 1e+999, never infinite; places below [`Decimal`]'s 28th
+//!   are dropped toward zero, as for a long decimal (`1e-30` is 0); an
+//!   exponent too large for `u64` saturates at `u64::MAX`
+//!   (`1e99999999999999999999` is 1e+18446744073709551615).
+//! - `圆` is a currency, not a digit; `，`/`、` never group digits; `点`
+//!   needs a digit after it (`三点半` is 3, `三点五十分` is 3, a time).
+//! - [`find_numbers`] and [`parse_number`] (not [`parse`], which the
+//!   quantity scanner uses, where `15k` is a salary and `M` may be a unit)
+//!   also read powers (`2^5` = 32, `2.5^-1` = 0.4) and the multiplier
+//!   suffixes `k`/`K` (10³) and `M` (10⁶) after an Arabic number
+//!   (`40k`, `-2.5 M`).
 
 use rust_decimal::Decimal;
 
@@ -50,6 +63,9 @@ pub(crate) struct Shape {
     /// Chinese digits written one after another without units (`一九九七`,
     /// `二〇二三`): a year or a code rather than an amount.
     pub digit_sequence: bool,
+    /// Written in exponent notation (`2e5`, `1.5E+3`, `2.5e-3`): a formula
+    /// or a code more often than an amount.
+    pub scientific: bool,
 }
 
 /// A numeral read from normalised chars.
@@ -237,6 +253,68 @@ fn read_arabic(chars: &[char], i: usize) -> Option<Arabic> {
         decimal,
         leading_zero: at(chars, i) == Some('0') && digit(i + 1).is_some(),
     })
+}
+
+/// An exponent mark at `i` (`e5`, `E+3`, `e-1`): `e`/`E` directly followed
+/// by digits, optionally signed, with no ASCII letter after them. Returns
+/// (end, power); a power beyond `u64` saturates at `u64::MAX`.
+fn exponent_at(chars: &[char], i: usize) -> Option<(usize, i128)> {
+    if !matches!(at(chars, i)?, 'e' | 'E') {
+        return None;
+    }
+    let mut j = i + 1;
+    let negative = at(chars, j) == Some('-');
+    if matches!(at(chars, j), Some('-' | '+')) {
+        j += 1;
+    }
+    let digits_start = j;
+    let mut magnitude: u64 = 0;
+    while let Some(d) = at(chars, j).filter(char::is_ascii_digit) {
+        let d = u64::from(d.to_digit(10).unwrap_or(0));
+        magnitude = magnitude.saturating_mul(10).saturating_add(d);
+        j += 1;
+    }
+    if j == digits_start || at(chars, j).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let power = i128::from(magnitude);
+    Some((j, if negative { -power } else { power }))
+}
+
+/// The value of the Arabic number at `i..end` (digits and one `.`, as
+/// [`read_arabic`] read them) times `10^power`. Keeps every significant
+/// digit a [`Decimal`] mantissa holds, wherever the point falls, so
+/// `0.000…0012e30` loses nothing to the 28 decimal places.
+fn scientific_value(chars: &[char], i: usize, end: usize, power: i128) -> Value {
+    let mut mantissa: i128 = 0;
+    let mut shift: i128 = power;
+    let mut fraction = false;
+    let mut full = false;
+    for &c in &chars[i..end] {
+        if c == '.' {
+            fraction = true;
+            continue;
+        }
+        let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else {
+            continue;
+        };
+        let d = i128::from(d);
+        if !full && mantissa <= (MAX_MANTISSA - d) / 10 {
+            mantissa = mantissa * 10 + d;
+            if fraction {
+                shift -= 1;
+            }
+        } else {
+            // Past the mantissa's precision: an integer digit still counts
+            // as a power of ten, a fraction digit is dropped.
+            full = true;
+            if !fraction {
+                shift += 1;
+            }
+        }
+    }
+    let exact = Decimal::try_from_i128_with_scale(mantissa, 0).unwrap_or(Decimal::ZERO);
+    Value::Exact(exact).shift_pow10(shift)
 }
 
 /// Accumulates Chinese digits (or any char `digit_of` maps) into an exact
@@ -649,6 +727,23 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
             st.prev = Prev::Number;
             st.end = a.end;
             i = a.end;
+            // `2e5`, `-1.5E+3`: the numeral ends with its exponent. Not in a
+            // word of letters (`0x1e5`), nor on grouped digits.
+            let glued = start
+                .checked_sub(1)
+                .and_then(|p| at(chars, p))
+                .is_some_and(|b| b.is_ascii_alphabetic());
+            if let Some((end, power)) =
+                exponent_at(chars, a.end).filter(|_| at_start && !a.grouped && !glued)
+            {
+                let v = scientific_value(chars, j, a.end, power);
+                st.lo.digit = Some(v);
+                st.hi.digit = Some(v);
+                st.shape.scientific = true;
+                st.end = end;
+                committed = Some(st);
+                break;
+            }
             committed = Some(st);
             continue;
         }
@@ -1067,6 +1162,119 @@ fn fraction(chars: &[char], i: usize) -> Option<(usize, Value)> {
     None
 }
 
+/// A plain Arabic number (`40`, `-2.5`, `1,500`), which a power or an SI
+/// suffix may follow.
+fn plain_arabic(n: &Numeral) -> bool {
+    n.shape.arabic
+        && !n.shape.chinese
+        && !n.shape.scientific
+        && n.approx == Approx::Exact
+        && n.value.is_some()
+}
+
+/// Whether the char before `i` is an ASCII letter: the number is part of
+/// a code (`A40k`, `x2^5`).
+fn after_letter(chars: &[char], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| at(chars, p))
+        .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// `^` and an integer power after a number that ends at `i` (`^5`, `^-1`,
+/// `^+23`; a run of signs is read as signs are, `^--23` is `^23`):
+/// (end, power). Not before more of a number or a word (`^0.5`, `^2x`).
+fn power_at(chars: &[char], i: usize) -> Option<(usize, i128)> {
+    if at(chars, i)? != '^' {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut negative = false;
+    while let Some(c @ ('+' | '-')) = at(chars, j) {
+        negative ^= c == '-';
+        j += 1;
+    }
+    let digits_start = j;
+    let mut magnitude: u64 = 0;
+    while let Some(d) = at(chars, j).filter(char::is_ascii_digit) {
+        let d = u64::from(d.to_digit(10).unwrap_or(0));
+        magnitude = magnitude.saturating_mul(10).saturating_add(d);
+        j += 1;
+    }
+    let decimal_after =
+        at(chars, j) == Some('.') && at(chars, j + 1).is_some_and(|c| c.is_ascii_digit());
+    if j == digits_start
+        || decimal_after
+        || at(chars, j).is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return None;
+    }
+    let power = i128::from(magnitude);
+    Some((j, if negative { -power } else { power }))
+}
+
+/// `base^n` by repeated squaring: at most 128 products, exact while they
+/// fit, scientific beyond (the exponent saturating at `u64::MAX`), 0 below
+/// [`Decimal`]'s 28 places.
+fn raise(base: Value, n: u128) -> Value {
+    let mut result = Value::from_int(1);
+    let mut square = base;
+    let mut e = n;
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result.mul(square);
+        }
+        e >>= 1;
+        if e > 0 {
+            square = square.mul(square);
+        }
+    }
+    result
+}
+
+/// `1 / v` to [`Decimal`]'s 28 places (0 below them); `None` for 0.
+fn reciprocal(v: Value) -> Option<Value> {
+    match v {
+        Value::Exact(d) => Decimal::ONE
+            .checked_div(d)
+            .map(|q| Value::Exact(q.normalize())),
+        Value::Scientific { .. } => Some(Value::ZERO),
+    }
+}
+
+/// `base^power`, as [`raise`] computes it; a negative power divides 1 by
+/// the result, or raises `1 / base` when the result is too small to divide
+/// by (`0.0000000001^-3` is 10³⁰). `None` for 0 to a negative power.
+fn power(base: Value, power: i128) -> Option<Value> {
+    let n = power.unsigned_abs();
+    let result = raise(base, n);
+    if power >= 0 {
+        return Some(result);
+    }
+    match result {
+        Value::Exact(d) if d.is_zero() => Some(raise(reciprocal(base)?, n)),
+        r => reciprocal(r),
+    }
+}
+
+/// An SI multiplier after a number that ends at `i`, maybe after one
+/// space: `k`/`K` (10³, `40k`) or `M` (10⁶, `-2.5 M`), with no letter or
+/// digit after it (`5km`, `3MB` are units). `G` and `T` are not read: `5G`
+/// is a network generation and `3T` a field strength far more often than
+/// 5×10⁹ or 3×10¹². Returns (end, power of ten).
+fn si_suffix(chars: &[char], i: usize) -> Option<(usize, u32)> {
+    let j = if at(chars, i) == Some(' ') { i + 1 } else { i };
+    let p = match at(chars, j)? {
+        'k' | 'K' => 3,
+        'M' => 6,
+        _ => return None,
+    };
+    let next = at(chars, j + 1);
+    if next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some((j + 1, p))
+}
+
 /// A number at `i` as `find_numbers` and `parse_number` see it: a numeral,
 /// or a fraction built of numerals (`二分之一`, `3/5`, `三又三分之一`,
 /// `1 3/5`). Returns (end, value, numeral read first).
@@ -1100,6 +1308,18 @@ fn parse_number_at(chars: &[char], i: usize) -> Option<(usize, Option<Value>, Nu
                     return whole(end, f);
                 }
             }
+        }
+    }
+    if plain_arabic(&a) && !after_letter(chars, i) {
+        // `2^5`, `-2.5^-1`: the sign belongs to the number written, as in
+        // `-1e1`, so `-2^2` is (-2)² = 4.
+        if let Some((end, p)) = power_at(chars, a.end) {
+            if let Some(v) = power(av, p) {
+                return Some((end, Some(v), a));
+            }
+        }
+        if let Some((end, p)) = si_suffix(chars, a.end) {
+            return Some((end, Some(av.scale_pow10(p)), a));
         }
     }
     Some((a.end, a.value, a))
@@ -1219,7 +1439,7 @@ mod tests {
             ("3.", 1, "3"),
             ("3.x", 1, "3"),
             ("1.1.1", 3, "1.1"),
-            ("1e999", 1, "1"),
+            ("1e999", 5, "1e+999"),
             (".5", 2, "0.5"),
             ("-.5", 3, "-0.5"),
             ("007", 3, "7"),
@@ -1453,6 +1673,152 @@ mod tests {
     }
 
     #[test]
+    fn 科学计数法() {
+        check_values(&[
+            ("2e5", 3, "200000"),
+            ("2E5", 3, "200000"),
+            ("1.5E+3", 6, "1500"),
+            ("-1e1", 4, "-10"),
+            ("+1e1", 4, "10"),
+            ("1e999", 5, "1e+999"),
+            ("-1e999", 6, "-1e+999"),
+            ("2.5e-3", 6, "0.0025"),
+            ("21.2E0", 6, "21.2"),
+            ("-127.32e13", 10, "-1273200000000000"),
+            ("12.32e+14", 9, "1232000000000000"),
+            ("-12e-1", 6, "-1.2"),
+            (".5e3", 4, "500"),
+            ("２.７８９０ｅ－１", 9, "0.2789"),
+            ("3e5元", 3, "300000"),
+            ("2e5万", 3, "200000"),
+            ("1e28", 4, "10000000000000000000000000000"),
+            ("1e29", 4, "1e+29"),
+            (
+                "123456789012345678901234567890e0",
+                32,
+                "1.23456789012345678901e+29",
+            ),
+            // Every significant digit is kept, wherever the point is.
+            ("0.00000000000000000000000000000000012e30", 40, "0.00012"),
+            ("0e999999999", 11, "0"),
+            // Below Decimal's 28 places: dropped toward zero.
+            ("1e-28", 5, "0.0000000000000000000000000001"),
+            ("1.9e-28", 7, "0.0000000000000000000000000001"),
+            ("-1.9e-28", 8, "-0.0000000000000000000000000001"),
+            ("1e-29", 5, "0"),
+            ("-1e-999", 7, "0"),
+            ("123456789e-30", 13, "0.0000000000000000000001234567"),
+            // A power beyond u64 saturates; one below it is 0.
+            ("1e99999999999999999999", 22, "1e+18446744073709551615"),
+            ("1e-99999999999999999999", 23, "0"),
+        ]);
+        // No exponent: the number ends before the `e`.
+        check_values(&[
+            ("5em", 1, "5"),
+            ("3e", 1, "3"),
+            ("3e+", 1, "3"),
+            ("3e-x", 1, "3"),
+            ("2e5x", 1, "2"),
+            ("2e5m", 1, "2"),
+            ("2 e5", 1, "2"),
+            ("2e 5", 1, "2"),
+            ("2e++5", 1, "2"),
+            ("2e5.5", 3, "200000"),
+            ("1,234e5", 5, "1234"),
+            ("3万e5", 2, "30000"),
+            ("三e5", 1, "3"),
+            ("2^5", 1, "2"),
+            ("40k", 2, "40"),
+            ("-2.5 M", 4, "-2.5"),
+        ]);
+        none(&["e5", "e.g.", "E"]);
+        // In a word of letters it is a code: `0x1e5`.
+        let c = chars("0x1e5");
+        assert_eq!(parse(&c, 2).map(|n| n.end), Some(3));
+        let shape = |s: &str| read(s).unwrap().shape;
+        let s = shape("-2.5e-3");
+        assert!(s.scientific && s.arabic && s.negative && s.decimal && !s.chinese);
+        assert!(!shape("2").scientific && !shape("5em").scientific);
+        assert_eq!(read("2e5").unwrap().trailing_scale, 0);
+    }
+
+    #[test]
+    fn 乘方与倍数后缀() {
+        let cases: &[(&str, &[&str])] = &[
+            ("2^5", &["32"]),
+            ("2^-1", &["0.5"]),
+            ("2.5^-1", &["0.4"]),
+            ("-2.5^-1", &["-0.4"]),
+            ("1.1^+23", &["8.95430243255237372246531"]),
+            ("-1.1^+23", &["-8.95430243255237372246531"]),
+            ("-1.1^--23", &["-8.95430243255237372246531"]),
+            ("-2^2", &["4"]),
+            ("0^0", &["1"]),
+            ("10^30", &["1e+30"]),
+            ("3^-3", &["0.037037037037037037037037037"]),
+            ("2^-100", &["0"]),
+            ("0.0000000001^3", &["0"]),
+            ("0.0000000001^-3", &["1e+30"]),
+            ("0.0000000001^-9", &["1e+90"]),
+            ("0^-1", &["0", "-1"]),
+            ("2^0.5", &["2", "0.5"]),
+            ("2^x", &["2"]),
+            ("2^", &["2"]),
+            ("2 ^5", &["2", "5"]),
+            ("x2^5", &["2", "5"]),
+            ("40k", &["40000"]),
+            ("40K", &["40000"]),
+            ("-2.5 M", &["-2500000"]),
+            ("1,500k元", &["1500000"]),
+            ("月薪15k", &["15000"]),
+            ("40  k", &["40"]),
+            ("5km", &["5"]),
+            ("3MB", &["3"]),
+            ("3k3", &["3", "3"]),
+            ("5G网络", &["5"]),
+            ("2T", &["2"]),
+            ("A40k", &["40"]),
+            ("五k", &["5"]),
+            ("2e5k", &["2", "5"]),
+            ("2e5 k", &["200000"]),
+            ("1e3", &["1000"]),
+        ];
+        for &(input, want) in cases {
+            let got: Vec<String> = find_numbers(input)
+                .into_iter()
+                .map(|(_, v)| v.to_string())
+                .collect();
+            assert_eq!(got, want, "{input}");
+        }
+        let found = find_numbers("共-2.5 M次");
+        assert_eq!((found[0].0.char_start, found[0].0.char_end), (1, 7));
+        assert_eq!(
+            parse_number("2^5").map(|v| v.to_string()),
+            Some("32".into())
+        );
+        assert_eq!(
+            parse_number("40k").map(|v| v.to_string()),
+            Some("40000".into())
+        );
+        // Huge powers: saturated or zero, never a panic or a long loop.
+        let started = std::time::Instant::now();
+        for (input, want) in [
+            ("1^99999999999999999999", Some("1")),
+            ("0^99999999999999999999", Some("0")),
+            ("2^-99999999999999999999", Some("0")),
+            ("10^99999999999999999999", Some("1e+18446744073709551615")),
+            ("2^99999999999999999999", None),
+            ("-9.99^99999999999999999999", None),
+        ] {
+            let v = parse_number(input).unwrap_or_else(|| panic!("{input}"));
+            if let Some(want) = want {
+                assert_eq!(v.to_string(), want, "{input}");
+            }
+        }
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn 不崩溃() {
         assert_eq!(parse(&[], 0), None);
         assert_eq!(parse(&chars("12"), 2), None);
@@ -1477,6 +1843,21 @@ mod tests {
                 let _ = parse(&c, i);
             }
         }
+        // Exponents of 100,000 digits: saturated, or zero, in linear time.
+        let nines = "9".repeat(100_000);
+        for (text, want) in [
+            (format!("1e{nines}"), "1e+18446744073709551615"),
+            (format!("-1e-{nines}"), "0"),
+            (format!("{nines}e{nines}"), "1e+18446744073709551615"),
+            (format!("0.{nines}e-{nines}"), "0"),
+        ] {
+            let c = chars(&text);
+            let n = parse(&c, 0).unwrap();
+            assert_eq!(n.end, c.len());
+            assert_eq!(n.value.unwrap().to_string(), want);
+        }
+        let power = format!("2^{nines}");
+        assert!(parse_number(&power).is_some());
         // 50,000 `万`: alone nothing; after a digit, a huge exact power.
         let wan: Vec<char> = std::iter::repeat_n('万', 50_000).collect();
         assert_eq!(parse(&wan, 0), None);
@@ -1546,7 +1927,8 @@ mod tests {
         const ALPHABET: &[char] = &[
             '0', '1', '5', '9', '.', ',', '-', '+', ' ', '/', '一', '二', '两', '三', '五', '九',
             '零', '〇', '十', '百', '千', '万', '亿', '兆', '点', '多', '余', '几', '数', '上',
-            '成', '半', '负', '分', '之', '又', '壹', '拾', '萬', '元', '，', '个', 'e',
+            '成', '半', '负', '分', '之', '又', '壹', '拾', '萬', '元', '，', '个', 'e', 'E', '^',
+            'k', 'M',
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {

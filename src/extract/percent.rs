@@ -15,6 +15,15 @@ pub(crate) struct PercentUnit {
 }
 
 static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
+    // 打七折 pays 70%; 8.5折 85% (two-digit 八五折 is handled by the scanner).
+    unit(
+        "折",
+        PercentUnit {
+            symbol: "%",
+            shift: 1,
+        },
+        "扣叠磨腾射合算旧返服断线中纸成",
+    ),
     unit(
         "%",
         PercentUnit {

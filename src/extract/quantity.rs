@@ -97,9 +97,13 @@ pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>
 /// within a title's length and the same sentence.
 fn title_end(chars: &[char], open: usize) -> Option<usize> {
     let limit = (open + 40).min(chars.len());
+    let mut words = 0;
     for (p, &c) in chars.iter().enumerate().take(limit).skip(open + 1) {
         match c {
-            '》' => return Some(p + 1),
+            // A title has words of its own besides any figure (《三颗宝珠》,
+            // not 《200万元》).
+            '》' => return (words >= 2).then_some(p + 1),
+            c if crate::text::is_han(c) && !is_numeral_char(c) => words += 1,
             '《' | '。' | '\n' => return None,
             _ => {}
         }
@@ -260,6 +264,11 @@ static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("以内", Approx::Under, ""),
     unit("之内", Approx::Under, ""),
     unit("不到", Approx::Under, ""),
+    unit(
+        "起",
+        Approx::Over,
+        "来义诉草码飞身火源点因见初先航步跑降落居",
+    ),
 ];
 
 /// Range connectors between two numbers.
@@ -335,6 +344,42 @@ static PRICE_INTRO_UNITS: &[UnitEntry<()>] = &[
     unit("升", (), ""),
 ];
 
+/// Units of goods that `每` prices from a distance (`每盒售价为38.5元`); not
+/// people, households or time (`每户可获得…`, `每月房租…` are no unit prices).
+static GOODS_UNITS: &[UnitEntry<()>] = &[
+    unit("盒", (), ""),
+    unit("瓶", (), ""),
+    unit("件", (), ""),
+    unit("袋", (), ""),
+    unit("箱", (), ""),
+    unit("张", (), ""),
+    unit("份", (), ""),
+    unit("套", (), ""),
+    unit("台", (), ""),
+    unit("支", (), ""),
+    unit("包", (), ""),
+    unit("股", (), ""),
+    unit("桶", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("只", (), ""),
+    unit("斤", (), ""),
+    unit("市斤", (), ""),
+    unit("公斤", (), ""),
+    unit("千克", (), ""),
+    unit("克", (), ""),
+    unit("吨", (), ""),
+    unit("两", (), ""),
+    unit("平方米", (), ""),
+    unit("平米", (), ""),
+    unit("亩", (), ""),
+    unit("立方米", (), ""),
+    unit("升", (), ""),
+    unit("度", (), ""),
+    unit("千瓦时", (), ""),
+];
+
 /// Set phrases and names with numerals in them that are not quantities.
 static SET_PHRASES: &[UnitEntry<()>] = &[
     unit("四个全面", (), ""),
@@ -394,6 +439,7 @@ static APPROX_SUFFIX_LEXICON: LazyLock<Lexicon<Approx>> =
 static PRICED_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(PRICED_UNITS));
 static PRICE_INTRO_LEXICON: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(PRICE_INTRO_UNITS));
+static GOODS_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(GOODS_UNITS));
 static SET_PHRASE_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(SET_PHRASES));
 
 /// The unit that follows a number.
@@ -530,8 +576,18 @@ impl Scanner<'_, '_> {
             return Next::Skip(skip);
         }
         let first = self.back_off_unit_multiplier(j, first);
+        let first = if below_zero {
+            self::below_zero(first)
+        } else {
+            first
+        };
         let mut k = first.end;
 
+        // `1e999元`: exponent notation is how formulas and codes are
+        // written, not amounts; skip its whole run.
+        if first.shape.scientific {
+            return Next::Skip(self.ascii_run_end(j));
+        }
         // `1.1.1.1`, `5G`, `A380`: a code, skip its whole run.
         if let Some(end) = self.code_after(k) {
             return Next::Skip(end);
@@ -588,7 +644,12 @@ impl Scanner<'_, '_> {
                 parts.scale = power as i32;
                 return Next::Found(self.finish(i, k + 1, parts, None));
             }
-            return self.bare_number(i, j, first, prefix_approx);
+            // A bare number keeps no 每X before it (以每年3—10倍).
+            let (start, prefix_approx) = match per_prefix {
+                Some((after, _)) => (after, None),
+                None => (i, prefix_approx),
+            };
+            return self.bare_number(start, j, first, prefix_approx);
         };
 
         // 这一块: a lone 一 before 块 is "a piece", not one yuan.
@@ -628,7 +689,10 @@ impl Scanner<'_, '_> {
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
-        parts.below_zero = below_zero;
+        // 八五折 pays 85%: two digits in a row are the percentage itself.
+        if first.shape.digit_sequence {
+            parts.scale = -1;
+        }
         // Only a price or a measure keeps 每X in its span (每斤15元); a count
         // starts at its number (每户3人).
         let (start, per) = match per_prefix {
@@ -918,7 +982,7 @@ impl Scanner<'_, '_> {
         }
         let hit = best?;
         // 一九九七, 三三两两: digits in a row are years, codes or idioms.
-        if n.shape.digit_sequence {
+        if n.shape.digit_sequence && !(n.end - j == 2 && c[hit.start..hit.end] == ['折']) {
             return None;
         }
         // A space is fine before Latin units and ISO codes only.
@@ -976,13 +1040,17 @@ impl Scanner<'_, '_> {
                 p = end;
             }
         }
+        let negative = measure::below_zero_prefix(c, p);
+        if let Some(end) = negative {
+            p = end;
+        }
         let n = numeral::parse(c, p)?;
-        if n.end <= p || self.code_after(n.end).is_some() {
+        if n.end <= p || n.shape.scientific || self.code_after(n.end).is_some() {
             return None;
         }
         let n = self.back_off_unit_multiplier(p, n);
         let u = self.unit_after(&n, p, n.end, currency_prefix);
-        Some((n, u))
+        Some((if negative.is_some() { below_zero(n) } else { n }, u))
     }
 
     /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
@@ -1098,7 +1166,14 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if matches!(c[p], '一' | '每') {
-                if let Some((_, end)) = PRICE_INTRO_LEXICON.longest_at(c, p + 1) {
+                // 每 names a unit priced outright (每盒售价为38.5元); after
+                // 一 only a measure does (一斤售价在15元, not 一个月收入3000元).
+                let lexicon = if c[p] == '每' {
+                    &GOODS_LEXICON
+                } else {
+                    &PRICE_INTRO_LEXICON
+                };
+                if let Some((_, end)) = lexicon.longest_at(c, p + 1) {
                     if end <= start
                         && !c[end..start]
                             .iter()
@@ -1118,14 +1193,25 @@ impl Scanner<'_, '_> {
 
 /// `百`, `千`, `万` standing alone for 100, 1000, 10000.
 fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
-    let power = match c.get(at)? {
-        '百' => 2,
-        '千' => 3,
-        '万' => 4,
-        _ => return None,
+    let power_of = |ch: char| match ch {
+        '百' => Some(2),
+        '千' => Some(3),
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
     };
+    let mut power = power_of(*c.get(at)?).filter(|&p| p < 8)?;
+    let mut end = at + 1;
+    // 百亿, 千万, 万亿: multipliers stack.
+    while let Some(p) = c.get(end).and_then(|&ch| power_of(ch)) {
+        if p <= power && p != 8 {
+            break;
+        }
+        power += p;
+        end += 1;
+    }
     Some(Numeral {
-        end: at + 1,
+        end,
         value: Some(Value::from_int(1).scale_pow10(power)),
         approx: Approx::Exact,
         min: None,
@@ -1136,6 +1222,16 @@ fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
             ..numeral::Shape::default()
         },
     })
+}
+
+/// The numeral below zero (`零下5`): value and bounds negated, bounds swapped.
+fn below_zero(n: Numeral) -> Numeral {
+    Numeral {
+        value: n.value.map(Value::negated),
+        min: n.max.map(Value::negated),
+        max: n.min.map(Value::negated),
+        ..n
+    }
 }
 
 fn money_cny() -> Currency {
@@ -1221,7 +1317,6 @@ struct Parts {
     /// Extra power of ten (k/w salaries).
     scale: i32,
     half: bool,
-    below_zero: bool,
 }
 
 impl Parts {
@@ -1235,7 +1330,6 @@ impl Parts {
             extra: None,
             scale: 0,
             half: false,
-            below_zero: false,
         }
     }
 
@@ -1282,9 +1376,6 @@ impl Parts {
         } else if shift < 0 {
             v = v.mul(Value::Exact(Decimal::new(1, (-shift) as u32)));
         }
-        if self.below_zero {
-            v = v.negated();
-        }
         v
     }
 
@@ -1313,7 +1404,7 @@ impl Parts {
                 a
             };
             let (lo, hi) = (add(a), add(b));
-            let (lo, hi) = if self.below_zero { (hi, lo) } else { (lo, hi) };
+            let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
             return (Some(lo), Some(lo), Some(hi));
         }
         let value = self.first.value.map(&mut add);
