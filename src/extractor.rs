@@ -322,7 +322,8 @@ pub(crate) fn windowed<'t, R, A, B>(
             a.retain(|r| r.span().start >= next_a && r.span().start < cut);
             b.retain(|r| r.span().start >= next_b && r.span().start < cut);
             let reaches_edge = |end: usize| end + EDGE_BYTES > hi;
-            let more = hi < text.len()
+            let more = !clean
+                && hi < text.len()
                 && after < PIECE_MAX_BYTES
                 && (a.iter().any(|r| reaches_edge(r.span().end))
                     || b.iter().any(|r| reaches_edge(r.span().end)));
