@@ -148,12 +148,26 @@ impl View {
         self.source_byte.clear();
         self.source_char.clear();
         self.source_len.clear();
+        // Every buffer gets its final size at once: growing them push by
+        // push cost as much as the rest of the view.
+        let n = original.chars().count();
         self.text.reserve(original.len());
-        self.chars.reserve(original.len() / 2);
+        self.chars.reserve(n);
+        self.byte_in_view.reserve(n + 1);
+        self.source_byte.reserve(n);
+        self.source_char.reserve(n);
+        self.source_len.reserve(n);
 
         let mut line_chars = line_chars;
         let mut iter = original.char_indices().enumerate().peekable();
         while let Some((ci, (bi, c))) = iter.next() {
+            // Most characters are common Han ones, which nothing below
+            // changes or skips.
+            if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+                line_chars += 1;
+                self.push(c, bi, ci, 3);
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -210,14 +224,21 @@ impl View {
             {
                 f = '.';
             }
-            self.byte_in_view.push(self.text.len() as u32);
-            self.text.push(f);
-            self.chars.push(f);
-            self.source_byte.push(bi as u32);
-            self.source_char.push(ci as u32);
-            self.source_len.push(c.len_utf8() as u8);
+            self.push(f, bi, ci, c.len_utf8());
         }
         self.byte_in_view.push(self.text.len() as u32);
+    }
+
+    /// Appends normalised char `f`, from the source char of `len` bytes at
+    /// byte `bi`, char `ci` of the piece.
+    #[inline(always)]
+    fn push(&mut self, f: char, bi: usize, ci: usize, len: usize) {
+        self.byte_in_view.push(self.text.len() as u32);
+        self.text.push(f);
+        self.chars.push(f);
+        self.source_byte.push(bi as u32);
+        self.source_char.push(ci as u32);
+        self.source_len.push(len as u8);
     }
 
     /// Number of normalised chars.
