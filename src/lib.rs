@@ -30,6 +30,7 @@ mod extractor;
 mod record;
 mod segment;
 mod text;
+mod traditional;
 mod value;
 
 pub use error::{Error, Result};

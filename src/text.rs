@@ -94,7 +94,9 @@ pub(crate) fn is_break_space(c: char) -> bool {
 }
 
 /// Folds full-width forms of ASCII digits, letters and the symbols that
-/// appear inside numbers; leaves everything else alone.
+/// appear inside numbers, and common traditional characters to simplified
+/// ones; leaves everything else alone. One char for one char, so offsets
+/// map back exactly.
 pub(crate) fn fold(c: char) -> char {
     match c {
         '０'..='９'
@@ -108,6 +110,13 @@ pub(crate) fn fold(c: char) -> char {
         | '＄'
         | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '～' => '~',
+        // Traditional forms of the characters units and news words use.
+        '\u{4E00}'..='\u{9FFF}' => {
+            match crate::traditional::TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
+                Ok(i) => crate::traditional::TRADITIONAL[i].1,
+                Err(_) => c,
+            }
+        }
         '\u{2212}' => '-', // minus sign
         _ => c,
     }
@@ -186,18 +195,31 @@ impl View {
                 // A break, with any blank lines and spaces after it, is soft
                 // when Han characters stand on both sides and the line it
                 // ends is long enough to have been wrapped.
-                let before_is_han = self.chars.last().is_some_and(|&p| is_han(p));
-                let wrapped = before_is_han && line_chars >= profile.wrapped_min_chars;
+                // A number wrapped in the middle (`12.8\n亿元`, `3\n000名`)
+                // reads through too, unless the next line starts a list item.
+                let before = self.chars.last().copied();
+                let before_is_word =
+                    before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
+                let wrapped = before_is_word && line_chars >= profile.wrapped_min_chars;
                 if wrapped {
-                    let mut look = original[bi..].char_indices();
-                    let mut next_word = None;
-                    for (_, d) in look.by_ref() {
-                        if !is_break_space(d) {
-                            next_word = Some(d);
-                            break;
+                    let mut look = original[bi..]
+                        .chars()
+                        .skip_while(|&d| is_break_space(d))
+                        .map(fold);
+                    let next_word = look.next();
+                    let joins = match next_word {
+                        Some(d) if is_han(d) => {
+                            before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.')
                         }
-                    }
-                    if next_word.is_some_and(is_han) {
+                        Some(d) if d.is_ascii_digit() => {
+                            let after_digits = look.find(|x| !x.is_ascii_digit());
+                            before.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',')
+                                && !after_digits
+                                    .is_some_and(|x| matches!(x, '.' | '、' | ')' | '）' | '．'))
+                        }
+                        _ => false,
+                    };
+                    if joins {
                         // Skip the whole break; line_chars keeps counting
                         // as if the lines were one.
                         while let Some(&(_, (_, d))) = iter.peek() {

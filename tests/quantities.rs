@@ -123,10 +123,11 @@ impl E {
         }
     }
 
-    /// `以上`, `超过`, `逾`, `至少`: no bounds.
+    /// `以上`, `超过`, `逾`, `至少`: the value is the lower bound.
     const fn over(self) -> E {
         E {
             approx: Approx::Over,
+            min: self.value,
             ..self
         }
     }
@@ -141,10 +142,11 @@ impl E {
         }
     }
 
-    /// `近`, `不到`, `不足`, `以下`: no bounds.
+    /// `近`, `不到`, `不足`, `以下`: the value is the upper bound.
     const fn under(self) -> E {
         E {
             approx: Approx::Under,
+            max: self.value,
             ..self
         }
     }

@@ -106,6 +106,17 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("桌", (), ""),
     unit("款", (), "项式待"),
     unit("队", (), "伍员长"),
+    unit("手", (), "术机段续工表下上中里机套脚法艺指写动"),
+    unit("股", (), "东份票市权价民息本指"),
+    unit("剂", (), "量型"),
+    unit("剂次", (), ""),
+    unit(
+        "分",
+        (),
+        "钟之子析别配数期局店会部校队享担布散批秒居工红成化泌段裂岔身管",
+    ),
+    unit("标准箱", (), ""),
+    unit("例次", (), ""),
     unit(
         "副",
         (),
@@ -136,6 +147,7 @@ pub(crate) fn starts_duration(chars: &[char], at: usize) -> bool {
         Some('月' | '星' | '礼' | '钟' | '年' | '季' | '周') => true,
         Some('小') => chars.get(i + 1) == Some(&'时'),
         Some('工') => chars.get(i + 1) == Some(&'作'),
+        Some('交') => chars.get(i + 1..i + 3) == Some(&['易', '日'][..]),
         _ => false,
     }
 }
@@ -156,8 +168,12 @@ pub(crate) fn object_after(
     let word = words.get(index)?;
     let start = if word.start == end && is_noun(word) {
         end
-    } else if word.start < end && word.end > end && is_noun(word) {
-        // The classifier and the noun are one jieba word (`12个人`).
+    } else if word.start + 1 == end
+        && word.end > end
+        && is_noun(word)
+        && word.text.starts_with('个')
+    {
+        // 个 and the noun are one jieba word (`12个人`); not `24瓶装`.
         end
     } else {
         return None;
@@ -168,4 +184,10 @@ pub(crate) fn object_after(
         _ => index,
     };
     Some((start, words[last].end))
+}
+
+/// Classifiers that count only after Arabic digits: `2.3万手` are lots of
+/// shares, `二手` is second-hand; `26分` is a score, `十分` "very".
+pub(crate) fn arabic_digits_only(classifier: &[char]) -> bool {
+    matches!(classifier, ['手'] | ['分'])
 }

@@ -65,6 +65,14 @@ const CUBIC_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
     after_digits_only: true,
 };
 
+/// `75平` (a flat's floor area): square metres, after Arabic digits only.
+const SQUARE_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
+    kind: QuantityKind::Measure,
+    symbol: "m2",
+    needs_context: false,
+    after_digits_only: true,
+};
+
 static UNITS: &[UnitEntry<MeasureUnit>] = &[
     // weight
     unit("公斤", m("kg"), ""),
@@ -96,6 +104,11 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("公顷", m("ha"), ""),
     unit("平方米", m("m2"), ""),
     unit("平米", m("m2"), ""),
+    unit(
+        "平",
+        SQUARE_METRE_COLLOQUIAL,
+        "方米台均衡安稳时常定价稳局分和行面顶等添息",
+    ),
     unit("㎡", m("m2"), ""),
     unit("m²", m("m2"), ""),
     unit("m2", m("m2"), ""),
@@ -151,6 +164,10 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("英里", m("mi"), ""),
     unit("英尺", m("ft"), ""),
     unit("英寸", m("in"), ""),
+    unit("吋", m("in"), ""),
+    unit("纳米", m("nm"), ""),
+    unit("nm", m("nm"), ""),
+    unit("微米", m("um"), ""),
     unit("码", m("yd"), "头子字数号农"),
     unit("海里", m("nmi"), ""),
     unit("光年", m("ly"), ""),
@@ -206,7 +223,8 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
         Some(p) => &window[p + 1..],
         None => window,
     };
-    const WORDS: [[char; 2]; 13] = [
+    const WORDS: [[char; 2]; 14] = [
+        ['温', '差'],
         ['体', '温'],
         ['发', '烧'],
         ['降', '温'],
@@ -227,4 +245,13 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
 /// Whether `chars[..at]` ends with `零下` (below zero).
 pub(crate) fn below_zero_prefix(chars: &[char], at: usize) -> Option<usize> {
     (at + 2 <= chars.len() && chars[at] == '零' && chars[at + 1] == '下').then_some(at + 2)
+}
+
+/// `摄氏` or `华氏` before a number: the temperature symbol and the index past it.
+pub(crate) fn scale_prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
+    match chars.get(at..at + 2)? {
+        ['摄', '氏'] => Some(("°C", at + 2)),
+        ['华', '氏'] => Some(("°F", at + 2)),
+        _ => None,
+    }
 }

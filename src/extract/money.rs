@@ -178,6 +178,19 @@ static PREFIXES: &[UnitEntry<&str>] = &[
     unit("HKD", "HKD", ""),
     unit("港币", "HKD", ""),
     unit("NT$", "TWD", ""),
+    unit("新台币", "TWD", ""),
+    unit("台币", "TWD", ""),
+    unit("港元", "HKD", ""),
+    unit("日元", "JPY", ""),
+    unit("日币", "JPY", ""),
+    unit("英镑", "GBP", ""),
+    unit("韩元", "KRW", ""),
+    unit("澳元", "AUD", ""),
+    unit("加元", "CAD", ""),
+    unit("卢布", "RUB", ""),
+    unit("泰铢", "THB", ""),
+    unit("澳门元", "MOP", ""),
+    unit("澳门币", "MOP", ""),
     unit("€", "EUR", ""),
     unit("EUR", "EUR", ""),
     unit("欧元", "EUR", ""),
@@ -254,4 +267,9 @@ pub(crate) fn salary_multiplier(chars: &[char], start: usize, at: usize) -> Opti
         .iter()
         .any(|w| window.contains(w))
         .then_some(power)
+}
+
+/// The first chars of the currencies written before a number.
+pub(crate) fn prefix_first_chars() -> impl Iterator<Item = char> {
+    PREFIXES.iter().filter_map(|e| e.written.chars().next())
 }

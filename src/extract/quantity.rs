@@ -119,90 +119,41 @@ enum Next {
 }
 
 /// Chars at which a quantity can start: digits, numeral characters, and the
-/// first chars of prefixes (approximation words, currencies, `百分之`, `每`).
+/// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
+/// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
+static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    let mut set = |c: char| {
+        let i = c as usize;
+        if i < 65536 {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    };
+    for c in "0123456789-+.〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩负負半数几上成每摄华".chars() {
+        set(c);
+    }
+    for e in APPROX_PREFIXES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    for e in SET_PHRASES {
+        e.written.chars().take(1).for_each(&mut set);
+    }
+    money::prefix_first_chars().for_each(&mut set);
+    bits
+});
+
 fn may_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '-' | '+'
-                | '〇'
-                | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '壹'
-                | '贰'
-                | '貳'
-                | '叁'
-                | '參'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-                | '萬'
-                | '億'
-                | '兩'
-                | '负'
-                | '負'
-                | '半'
-                | '数'
-                | '几'
-                | '上'
-                | '成'
-                | '约'
-                | '大'
-                | '近'
-                | '将'
-                | '接'
-                | '超'
-                | '逾'
-                | '至'
-                | '最'
-                | '不'
-                | '每'
-                | '¥'
-                | '￥'
-                | 'R'
-                | 'C'
-                | '$'
-                | 'U'
-                | 'H'
-                | 'N'
-                | '€'
-                | '£'
-                | 'E'
-                | 'G'
-                | 'J'
-                | 'A'
-                | 'S'
-                | '人'
-                | '美'
-                | '港'
-                | '欧'
-        )
+    let i = c as usize;
+    i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Approximation words before a number.
 static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("约", Approx::About, ""),
+    unit("约合", Approx::About, ""),
+    unit("约莫", Approx::About, ""),
+    unit("大致", Approx::About, ""),
+    unit("差不多", Approx::About, ""),
     unit("约为", Approx::About, ""),
     unit("大约", Approx::About, ""),
     unit("大概", Approx::About, ""),
@@ -221,6 +172,11 @@ static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("不足", Approx::Under, ""),
     unit("不超过", Approx::Under, ""),
     unit("不多于", Approx::Under, ""),
+    unit("不高于", Approx::Under, ""),
+    unit("低于", Approx::Under, ""),
+    unit("少于", Approx::Under, ""),
+    unit("高于", Approx::Over, ""),
+    unit("多于", Approx::Over, ""),
 ];
 
 /// Words whose second char would otherwise read as an approximation word
@@ -256,6 +212,8 @@ static APPROX_SUFFIXES: &[UnitEntry<Approx>] = &[
     unit("左右", Approx::About, ""),
     unit("上下", Approx::About, "班楼车文级游"),
     unit("以上", Approx::Over, ""),
+    unit("及以上", Approx::Over, ""),
+    unit("及以下", Approx::Under, ""),
     unit("之多", Approx::Over, ""),
     unit("有余", Approx::Over, ""),
     unit("出头", Approx::Over, ""),
@@ -317,6 +275,16 @@ static PRICED_UNITS: &[UnitEntry<()>] = &[
     unit("股", (), ""),
     unit("度", (), ""),
     unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("包", (), ""),
+    unit("期", (), ""),
+    unit("头", (), ""),
+    unit("只", (), ""),
+    unit("支", (), ""),
+    unit("罐", (), ""),
+    unit("杯", (), ""),
+    unit("碗", (), ""),
+    unit("桶", (), ""),
     unit("kg", (), ""),
     unit("g", (), ""),
     unit("t", (), ""),
@@ -378,6 +346,12 @@ static GOODS_UNITS: &[UnitEntry<()>] = &[
     unit("升", (), ""),
     unit("度", (), ""),
     unit("千瓦时", (), ""),
+    unit("盎司", (), ""),
+    unit("头", (), ""),
+    unit("晚", (), ""),
+    unit("单", (), ""),
+    unit("条", (), ""),
+    unit("餐", (), ""),
 ];
 
 /// Set phrases and names with numerals in them that are not quantities.
@@ -418,6 +392,22 @@ static SET_PHRASES: &[UnitEntry<()>] = &[
     unit("两会", (), ""),
     unit("两山", (), ""),
     unit("一把手", (), ""),
+    unit("三番五次", (), ""),
+    unit("三番两次", (), ""),
+    unit("三令五申", (), ""),
+    unit("五湖四海", (), ""),
+    unit("七上八下", (), ""),
+    unit("一五一十", (), ""),
+    unit("十拿九稳", (), ""),
+    unit("四面八方", (), ""),
+    unit("三天两头", (), ""),
+    unit("九牛一毛", (), ""),
+    unit("三长两短", (), ""),
+    unit("一干二净", (), ""),
+    unit("千军万马", (), ""),
+    unit("千家万户", (), ""),
+    unit("万无一失", (), ""),
+    unit("百里挑一", (), ""),
     unit("三中全会", (), ""),
     unit("四中全会", (), ""),
     unit("五中全会", (), ""),
@@ -540,13 +530,34 @@ impl Scanner<'_, '_> {
         if currency_prefix.is_none() {
             if let Some((unit, end)) = percent::prefix_at(c, j) {
                 if let Some(n) = numeral::parse(c, end) {
-                    return Next::Found(self.finish(
-                        i,
-                        n.end,
-                        Parts::single(n, Hit::Percent(unit), prefix_approx),
-                        None,
-                    ));
+                    let mut parts = Parts::single(n, Hit::Percent(unit), prefix_approx);
+                    let mut q_end = n.end;
+                    // 百分之七十至九十五, 百分之三到百分之五.
+                    if n.approx == Approx::Exact && c.get(n.end).copied().is_some_and(is_connector)
+                    {
+                        let mut p = n.end + 1;
+                        if let Some((u2, e2)) = percent::prefix_at(c, p) {
+                            if u2.shift == unit.shift {
+                                p = e2;
+                            }
+                        }
+                        if let Some(n2) = numeral::parse(c, p) {
+                            if n2.end > p && n2.approx == Approx::Exact && n2.value.is_some() {
+                                parts.second = Some(n2);
+                                q_end = n2.end;
+                            }
+                        }
+                    }
+                    return Next::Found(self.finish(i, q_end, parts, None));
                 }
+            }
+        }
+        // 摄氏37度, 华氏98.6度: the scale before the number.
+        let mut temperature_scale = None;
+        if let Some((symbol, end)) = measure::scale_prefix_at(c, j) {
+            if starts_numeral(c, end) || measure::below_zero_prefix(c, end).is_some() {
+                temperature_scale = Some(symbol);
+                j = end;
             }
         }
         // 零下5摄氏度.
@@ -664,6 +675,14 @@ impl Scanner<'_, '_> {
         {
             return Next::Skip(hit.end);
         }
+        // 38元一斤: the 一斤 only names the unit priced.
+        if matches!(hit.hit, Hit::Measure(_) | Hit::Count)
+            && first.shape.lone_one
+            && i > 0
+            && matches!(c[i - 1], '元' | '块' | '钱' | '角' | '毛')
+        {
+            return Next::Skip(hit.end);
+        }
         // 一斤售价在15元: the 一斤 only introduces a price.
         if matches!(hit.hit, Hit::Measure(_))
             && first.shape.lone_one
@@ -673,6 +692,14 @@ impl Scanner<'_, '_> {
             return Next::Skip(hit.end);
         }
         if matches!(hit.hit, Hit::Count) {
+            // 每10股派3.5元: "per ten shares", not ten shares.
+            if j > 0 && c[j - 1] == '每' {
+                return Next::Skip(hit.end);
+            }
+            // 07分: a clock reading, not a score.
+            if first.shape.leading_zero {
+                return Next::Skip(hit.end);
+            }
             // 三个月, 两个多小时: durations.
             if count::starts_duration(c, hit.end) {
                 return Next::Skip(hit.end);
@@ -686,6 +713,20 @@ impl Scanner<'_, '_> {
             }
         }
 
+        let mut hit = hit;
+        if let (Some(symbol), Hit::Measure(m)) = (temperature_scale, hit.hit) {
+            if m.kind == QuantityKind::Temperature {
+                hit.hit = Hit::Measure(MeasureUnit { symbol, ..m });
+            }
+        } else if temperature_scale.is_some() {
+            return Next::Skip(hit.end);
+        }
+        // 港币5.8亿元: a generic 元 takes the currency named before it.
+        if let (Some(code), Hit::Money(cur)) = (currency_prefix, hit.hit) {
+            if cur.code == "CNY" && code != "CNY" {
+                hit.hit = Hit::Money(Currency { code, ..cur });
+            }
+        }
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
@@ -700,6 +741,7 @@ impl Scanner<'_, '_> {
             Some((after, _)) => (after, None),
             None => (i, None),
         };
+        parts.per_prefix_end = per.and(per_prefix.map(|(after, _)| after));
         let mut end = k;
         if matches!(hit.hit, Hit::Money(_)) && second.is_none() {
             end = self.money_compound(&mut parts, end);
@@ -724,7 +766,7 @@ impl Scanner<'_, '_> {
     /// Everything that follows the unit and the assembled record.
     fn finish(
         &self,
-        start: usize,
+        mut start: usize,
         end: usize,
         parts: Parts,
         per: Option<UnitRef>,
@@ -739,6 +781,7 @@ impl Scanner<'_, '_> {
         }
         // Suffix approximation: 3元左右, 500名以上, 3元多.
         let mut suffix_approx = None;
+        let mut suffix_more = false;
         if let Some((e, e_end)) = APPROX_SUFFIX_LEXICON.longest_at(c, end) {
             suffix_approx = Some(e.meaning);
             end = e_end;
@@ -749,6 +792,7 @@ impl Scanner<'_, '_> {
                 .is_some_and(|&n| crate::text::is_han(n) && n != '的' && n != '，')
         {
             suffix_approx = Some(Approx::Over);
+            suffix_more = true;
             end += 1;
         }
         if let Some(a) = suffix_approx {
@@ -758,7 +802,8 @@ impl Scanner<'_, '_> {
         }
         // A unit priced, after the amount: 15元/斤, 15元每斤.
         let mut per = per;
-        if per.is_none() && matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
+        // A unit written after the amount is the one priced: 每月3.2元/平方米.
+        if matches!(parts.hit, Hit::Money(_) | Hit::Measure(_)) {
             let slash = match c.get(end) {
                 Some('/') => Some(end + 1),
                 Some('每') => Some(end + 1),
@@ -769,25 +814,38 @@ impl Scanner<'_, '_> {
                     if !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric()) {
                         per = Some(UnitRef::Written(at, u_end));
                         end = u_end;
+                        // 每月 before it is then a period, not the unit priced.
+                        if let Some(after) = parts.per_prefix_end {
+                            start = after;
+                        }
                     }
                 }
             }
         }
-        // 整 closes a written-out amount: 壹万元整.
-        if matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'整') {
-            end += 1;
+        // 38元一斤: the unit priced right after the amount.
+        if per.is_none() && matches!(parts.hit, Hit::Money(_)) && c.get(end) == Some(&'一') {
+            if let Some((_, u_end)) = GOODS_LEXICON.longest_at(c, end + 1) {
+                if c[end + 1..u_end] != ['度'] {
+                    per = Some(UnitRef::Written(end + 1, u_end));
+                }
+            }
         }
         if per.is_none() && matches!(parts.hit, Hit::Money(_)) {
             per = self.price_intro_before(start);
         }
 
         let (value, mut min, mut max) = parts.values();
-        if approx != Approx::Range && approx != parts.numeral_approx() {
-            // Bounds come only from the numeral itself (三十余) or a range.
-            if parts.numeral_approx() == Approx::Exact {
-                min = None;
-                max = None;
-            }
+        if parts.numeral_approx() == Approx::Exact && suffix_more {
+            // 4斤多: 4..5, one unit of the last written digit.
+            (min, max) = (value, value.and_then(next_step));
+        } else if parts.numeral_approx() == Approx::Exact {
+            // A word bounds one side: 超过500名 is at least 500, 不到12元
+            // at most 12; 约 bounds neither.
+            (min, max) = match approx {
+                Approx::Over => (value, None),
+                Approx::Under => (None, value),
+                _ => (None, None),
+            };
         }
         let unit = match parts.unit {
             Some(u) => u.unit_ref(),
@@ -830,6 +888,10 @@ impl Scanner<'_, '_> {
     fn numeral_or_prefix_follows(&self, at: usize) -> bool {
         starts_numeral(self.chars, at)
             || lone_multiplier(self.chars, at).is_some()
+            || (self.chars.get(at) == Some(&'每')
+                && PRICED_LEXICON
+                    .longest_at(self.chars, at + 1)
+                    .is_some_and(|(_, e)| starts_numeral(self.chars, e)))
             || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
             || percent::prefix_at(self.chars, at).is_some()
     }
@@ -852,6 +914,13 @@ impl Scanner<'_, '_> {
         let numeral_here = starts_numeral(c, i);
         if !numeral_here {
             return None;
+        }
+        // 9点30分, 3时20分: minutes of a time.
+        if matches!(before, '点' | '时' | ':')
+            && i >= 2
+            && (c[i - 2].is_ascii_digit() || is_numeral_char(c[i - 2]))
+        {
+            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
         }
         if before == '第' {
             return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
@@ -997,7 +1066,15 @@ impl Scanner<'_, '_> {
                         _ => !n.shape.arabic,
                     };
                     if alone_is_other {
-                        return None;
+                        // 26分 alone is a score: a count, if 分 reads as one.
+                        let arabic_ok =
+                            n.shape.arabic || !count::arabic_digits_only(&c[hit.start..hit.end]);
+                        return count::classifier_at(c, hit.start)
+                            .filter(|&e| e == hit.end && currency_prefix.is_none() && arabic_ok)
+                            .map(|_| UnitHit {
+                                hit: Hit::Count,
+                                ..hit
+                            });
                     }
                 }
                 // 两块蛋糕: 块 before a noun is a classifier.
@@ -1018,11 +1095,19 @@ impl Scanner<'_, '_> {
                 {
                     return None;
                 }
-                if m.needs_context && !measure::temperature_context(c, j) {
+                if m.needs_context
+                    && !measure::temperature_context(c, j)
+                    && measure::scale_prefix_at(c, j.saturating_sub(2)).is_none()
+                {
                     return None;
                 }
             }
-            Hit::Percent(_) | Hit::Count => {}
+            Hit::Count => {
+                if !n.shape.arabic && count::arabic_digits_only(&c[hit.start..hit.end]) {
+                    return None;
+                }
+            }
+            Hit::Percent(_) => {}
         }
         Some(hit)
     }
@@ -1166,14 +1251,13 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if matches!(c[p], '一' | '每') {
-                // 每 names a unit priced outright (每盒售价为38.5元); after
-                // 一 only a measure does (一斤售价在15元, not 一个月收入3000元).
-                let lexicon = if c[p] == '每' {
-                    &GOODS_LEXICON
-                } else {
-                    &PRICE_INTRO_LEXICON
-                };
-                if let Some((_, end)) = lexicon.longest_at(c, p + 1) {
+                // 每/一 + a unit of goods, then the price: 每盒售价为38.5元,
+                // 一斤售价在15元 (not 一个月收入3000元, 每户可获得3万元).
+                // 一度 is "at one point", not a kilowatt-hour.
+                let unit = GOODS_LEXICON
+                    .longest_at(c, p + 1)
+                    .filter(|&(_, e)| !(c[p] == '一' && c[p + 1..e] == ['度']));
+                if let Some((_, end)) = unit {
                     if end <= start
                         && !c[end..start]
                             .iter()
@@ -1189,6 +1273,25 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// `v` plus one unit of its last non-zero digit (4 → 5, 3000 → 4000,
+/// 2.5 → 2.6); `None` for values beyond exact range.
+fn next_step(v: Value) -> Option<Value> {
+    let d = v.as_decimal()?.normalize();
+    let scale = d.scale();
+    let step = if scale > 0 {
+        Decimal::new(1, scale)
+    } else {
+        let mut step = Decimal::ONE;
+        let mut rest = d.abs();
+        while !rest.is_zero() && (rest % Decimal::TEN).is_zero() {
+            rest /= Decimal::TEN;
+            step *= Decimal::TEN;
+        }
+        step
+    };
+    d.checked_add(step).map(Value::Exact)
 }
 
 /// `百`, `千`, `万` standing alone for 100, 1000, 10000.
@@ -1317,6 +1420,8 @@ struct Parts {
     /// Extra power of ten (k/w salaries).
     scale: i32,
     half: bool,
+    /// Where a 每X written before the amount ends (`每斤15元`).
+    per_prefix_end: Option<usize>,
 }
 
 impl Parts {
@@ -1330,6 +1435,7 @@ impl Parts {
             extra: None,
             scale: 0,
             half: false,
+            per_prefix_end: None,
         }
     }
 
