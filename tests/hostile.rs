@@ -486,6 +486,27 @@ fn 无标点长文档跨块不丢记录() {
     }
 }
 
+/// A long document of sentences is cut after sentence ends, where a record
+/// often ends right before the cut (this used to loop forever).
+#[test]
+fn 长文档在句末切块() {
+    for sentence in [
+        "设立200万元。",
+        "共有86名职工\n",
+        "费用3元！\r\n",
+        "增长30%；",
+    ] {
+        let reps = 200_000 / sentence.len() + 1;
+        let text = sentence.repeat(reps);
+        let found = run(&EXTRACTOR, &text);
+        assert_eq!(found.quantities.len(), reps, "{sentence:?}");
+        for (k, q) in found.quantities.iter().enumerate() {
+            assert!(q.span.start >= k * sentence.len(), "{sentence:?} #{k}");
+            assert!(q.span.end <= (k + 1) * sentence.len(), "{sentence:?} #{k}");
+        }
+    }
+}
+
 /// A soft line break (a wrapped line, as PDF output has) inside an amount
 /// is read through, in CRLF text too.
 #[test]
