@@ -122,6 +122,17 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// Where a normalised char comes from in the original piece.
+#[derive(Clone, Copy, Debug)]
+struct Source {
+    /// Byte offset of the source char.
+    byte: u32,
+    /// Its char offset.
+    char: u32,
+    /// Its length in bytes (1 to 4).
+    len: u8,
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -131,12 +142,8 @@ pub(crate) struct View {
     pub chars: Vec<char>,
     /// For each normalised char: its byte offset in `text`, then one past the end.
     pub byte_in_view: Vec<u32>,
-    /// For each normalised char: byte offset of its source char in the original.
-    source_byte: Vec<u32>,
-    /// For each normalised char: char offset of its source char in the original.
-    source_char: Vec<u32>,
-    /// Byte length of each source char (always 1 to 4).
-    source_len: Vec<u8>,
+    /// For each normalised char: where its source char is in the original.
+    source: Vec<Source>,
 }
 
 impl View {
@@ -154,18 +161,14 @@ impl View {
         self.text.clear();
         self.chars.clear();
         self.byte_in_view.clear();
-        self.source_byte.clear();
-        self.source_char.clear();
-        self.source_len.clear();
+        self.source.clear();
         // Every buffer gets its final size at once: growing them push by
         // push cost as much as the rest of the view.
         let n = original.chars().count();
         self.text.reserve(original.len());
         self.chars.reserve(n);
         self.byte_in_view.reserve(n + 1);
-        self.source_byte.reserve(n);
-        self.source_char.reserve(n);
-        self.source_len.reserve(n);
+        self.source.reserve(n);
 
         let mut line_chars = line_chars;
         let mut iter = original.char_indices().enumerate().peekable();
@@ -258,9 +261,11 @@ impl View {
         self.byte_in_view.push(self.text.len() as u32);
         self.text.push(f);
         self.chars.push(f);
-        self.source_byte.push(bi as u32);
-        self.source_char.push(ci as u32);
-        self.source_len.push(len as u8);
+        self.source.push(Source {
+            byte: bi as u32,
+            char: ci as u32,
+            len: len as u8,
+        });
     }
 
     /// Number of normalised chars.
@@ -272,14 +277,14 @@ impl View {
     /// shifted by the piece's own offsets in the document.
     pub(crate) fn span(&self, start: usize, end: usize, base: Span) -> Span {
         debug_assert!(start < end && end <= self.len());
-        let last = end - 1;
-        let start_byte = self.source_byte[start] as usize;
-        let end_byte = self.source_byte[last] as usize + self.source_len[last] as usize;
+        let (first, last) = (self.source[start], self.source[end - 1]);
+        let start_byte = first.byte as usize;
+        let end_byte = last.byte as usize + last.len as usize;
         Span {
             start: base.start + start_byte,
             end: base.start + end_byte,
-            char_start: base.char_start + self.source_char[start] as usize,
-            char_end: base.char_start + self.source_char[last] as usize + 1,
+            char_start: base.char_start + first.char as usize,
+            char_end: base.char_start + last.char as usize + 1,
         }
     }
 }
