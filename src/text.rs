@@ -133,6 +133,20 @@ struct Source {
     len: u8,
 }
 
+/// The chars of `original` from byte `bi` on, the first being char `ci`:
+/// (char offset, (byte offset, char)).
+fn chars_from(
+    original: &str,
+    bi: usize,
+    ci: usize,
+) -> std::iter::Peekable<impl Iterator<Item = (usize, (usize, char))> + '_> {
+    original[bi..]
+        .char_indices()
+        .enumerate()
+        .map(move |(i, (b, c))| (ci + i, (bi + b, c)))
+        .peekable()
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -171,13 +185,16 @@ impl View {
         self.source.reserve(n);
 
         let mut line_chars = line_chars;
-        let mut iter = original.char_indices().enumerate().peekable();
+        let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
-            // changes or skips.
+            // changes or skips: copy the whole run at once.
             if matches!(c, '\u{4E00}'..='\u{9FFF}') {
-                line_chars += 1;
-                self.push(c, bi, ci, 3);
+                let (k, end) = self.push_han_run(original, bi, ci);
+                line_chars += k;
+                if k > 1 {
+                    iter = chars_from(original, end, ci + k);
+                }
                 continue;
             }
             if is_invisible(c) {
@@ -252,6 +269,35 @@ impl View {
             self.push(f, bi, ci, c.len_utf8());
         }
         self.byte_in_view.push(self.text.len() as u32);
+    }
+
+    /// Appends the run of common Han chars (U+4E00 to U+9FFF, three bytes
+    /// each, kept as they are) that starts at byte `bi`, char `ci` of
+    /// `original`; returns how many chars it has (at least one) and the
+    /// byte offset past it.
+    fn push_han_run(&mut self, original: &str, bi: usize, ci: usize) -> (usize, usize) {
+        let bytes = original.as_bytes();
+        let mut end = bi;
+        while let [b0, b1, b2, ..] = bytes[end..] {
+            if !(b0 == 0xE4 && b1 >= 0xB8 || (0xE5..=0xE9).contains(&b0)) {
+                break;
+            }
+            let c =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            self.chars.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+            end += 3;
+        }
+        let k = (end - bi) / 3;
+        let (text_at, b, c) = (self.text.len() as u32, bi as u32, ci as u32);
+        self.byte_in_view
+            .extend((0..k as u32).map(|j| text_at + 3 * j));
+        self.source.extend((0..k as u32).map(|j| Source {
+            byte: b + 3 * j,
+            char: c + j,
+            len: 3,
+        }));
+        self.text.push_str(&original[bi..end]);
+        (k, end)
     }
 
     /// Appends normalised char `f`, from the source char of `len` bytes at
