@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use zh_extract::Extractor;
 
 const MIN_DOCUMENTS: usize = 1000;
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 15;
 
 fn time_batch(extractor: &Extractor, docs: &[String], threads: usize) -> (Duration, usize) {
     let pool = rayon::ThreadPoolBuilder::new()
