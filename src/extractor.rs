@@ -130,6 +130,7 @@ impl Extractor {
                 view.rebuild_at(window.text, profile, window.line_chars);
                 let mut words = Vec::new();
                 self.segmenter.tag_into(&view.text, &mut words);
+                found.0.reserve(words.len());
                 for w in &words {
                     if w.start >= w.end {
                         continue;

@@ -122,6 +122,31 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// Where a normalised char comes from in the original piece.
+#[derive(Clone, Copy, Debug)]
+struct Source {
+    /// Byte offset of the source char.
+    byte: u32,
+    /// Its char offset.
+    char: u32,
+    /// Its length in bytes (1 to 4).
+    len: u8,
+}
+
+/// The chars of `original` from byte `bi` on, the first being char `ci`:
+/// (char offset, (byte offset, char)).
+fn chars_from(
+    original: &str,
+    bi: usize,
+    ci: usize,
+) -> std::iter::Peekable<impl Iterator<Item = (usize, (usize, char))> + '_> {
+    original[bi..]
+        .char_indices()
+        .enumerate()
+        .map(move |(i, (b, c))| (ci + i, (bi + b, c)))
+        .peekable()
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -131,12 +156,8 @@ pub(crate) struct View {
     pub chars: Vec<char>,
     /// For each normalised char: its byte offset in `text`, then one past the end.
     pub byte_in_view: Vec<u32>,
-    /// For each normalised char: byte offset of its source char in the original.
-    source_byte: Vec<u32>,
-    /// For each normalised char: char offset of its source char in the original.
-    source_char: Vec<u32>,
-    /// Byte length of each source char (always 1 to 4).
-    source_len: Vec<u8>,
+    /// For each normalised char: where its source char is in the original.
+    source: Vec<Source>,
 }
 
 impl View {
@@ -154,15 +175,28 @@ impl View {
         self.text.clear();
         self.chars.clear();
         self.byte_in_view.clear();
-        self.source_byte.clear();
-        self.source_char.clear();
-        self.source_len.clear();
+        self.source.clear();
+        // Every buffer gets its final size at once: growing them push by
+        // push cost as much as the rest of the view.
+        let n = original.chars().count();
         self.text.reserve(original.len());
-        self.chars.reserve(original.len() / 2);
+        self.chars.reserve(n);
+        self.byte_in_view.reserve(n + 1);
+        self.source.reserve(n);
 
         let mut line_chars = line_chars;
-        let mut iter = original.char_indices().enumerate().peekable();
+        let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
+            // Most characters are common Han ones, which nothing below
+            // changes or skips: copy the whole run at once.
+            if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+                let (k, end) = self.push_han_run(original, bi, ci);
+                line_chars += k;
+                if k > 1 {
+                    iter = chars_from(original, end, ci + k);
+                }
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -232,14 +266,52 @@ impl View {
             {
                 f = '.';
             }
-            self.byte_in_view.push(self.text.len() as u32);
-            self.text.push(f);
-            self.chars.push(f);
-            self.source_byte.push(bi as u32);
-            self.source_char.push(ci as u32);
-            self.source_len.push(c.len_utf8() as u8);
+            self.push(f, bi, ci, c.len_utf8());
         }
         self.byte_in_view.push(self.text.len() as u32);
+    }
+
+    /// Appends the run of common Han chars (U+4E00 to U+9FFF, three bytes
+    /// each, kept as they are) that starts at byte `bi`, char `ci` of
+    /// `original`; returns how many chars it has (at least one) and the
+    /// byte offset past it.
+    fn push_han_run(&mut self, original: &str, bi: usize, ci: usize) -> (usize, usize) {
+        let bytes = original.as_bytes();
+        let mut end = bi;
+        while let [b0, b1, b2, ..] = bytes[end..] {
+            if !(b0 == 0xE4 && b1 >= 0xB8 || (0xE5..=0xE9).contains(&b0)) {
+                break;
+            }
+            let c =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            self.chars.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+            end += 3;
+        }
+        let k = (end - bi) / 3;
+        let (text_at, b, c) = (self.text.len() as u32, bi as u32, ci as u32);
+        self.byte_in_view
+            .extend((0..k as u32).map(|j| text_at + 3 * j));
+        self.source.extend((0..k as u32).map(|j| Source {
+            byte: b + 3 * j,
+            char: c + j,
+            len: 3,
+        }));
+        self.text.push_str(&original[bi..end]);
+        (k, end)
+    }
+
+    /// Appends normalised char `f`, from the source char of `len` bytes at
+    /// byte `bi`, char `ci` of the piece.
+    #[inline(always)]
+    fn push(&mut self, f: char, bi: usize, ci: usize, len: usize) {
+        self.byte_in_view.push(self.text.len() as u32);
+        self.text.push(f);
+        self.chars.push(f);
+        self.source.push(Source {
+            byte: bi as u32,
+            char: ci as u32,
+            len: len as u8,
+        });
     }
 
     /// Number of normalised chars.
@@ -251,14 +323,14 @@ impl View {
     /// shifted by the piece's own offsets in the document.
     pub(crate) fn span(&self, start: usize, end: usize, base: Span) -> Span {
         debug_assert!(start < end && end <= self.len());
-        let last = end - 1;
-        let start_byte = self.source_byte[start] as usize;
-        let end_byte = self.source_byte[last] as usize + self.source_len[last] as usize;
+        let (first, last) = (self.source[start], self.source[end - 1]);
+        let start_byte = first.byte as usize;
+        let end_byte = last.byte as usize + last.len as usize;
         Span {
             start: base.start + start_byte,
             end: base.start + end_byte,
-            char_start: base.char_start + self.source_char[start] as usize,
-            char_end: base.char_start + self.source_char[last] as usize + 1,
+            char_start: base.char_start + first.char as usize,
+            char_end: base.char_start + last.char as usize + 1,
         }
     }
 }
