@@ -41,7 +41,12 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Names that are administrative placeholders, not places.
-const SKIP: &[&str] = &["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
+const SKIP: &[&str] = &[
+    "市辖区",
+    "县",
+    "省直辖县级行政区划",
+    "自治区直辖县级行政区划",
+];
 
 fn main() {
     let dir = std::env::args()

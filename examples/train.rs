@@ -48,8 +48,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--prune" => options.prune = value("--prune")?.parse()?,
             "--surname-min" => options.surname_min = value("--surname-min")?.parse()?,
             "--raw" => options.compress = false,
+            "--crf" => options.crf = true,
+            "--perceptron" => options.crf = false,
+            "--lr" => options.learning_rate = value("--lr")?.parse()?,
             "-h" | "--help" => {
-                eprintln!("usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]");
+                eprintln!(
+                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]"
+                );
                 return Ok(());
             }
             _ if input.is_none() && !a.starts_with('-') => input = Some(a),

@@ -62,7 +62,11 @@ pub(crate) fn type_of_label(label: &str) -> Option<u8> {
 
 /// Whether `to` may follow `from` (`START` for the first tag).
 pub(crate) fn allowed(from: usize, to: u8) -> bool {
-    let prev = if from == START { None } else { split(from as u8) };
+    let prev = if from == START {
+        None
+    } else {
+        split(from as u8)
+    };
     let next = split(to);
     let open = matches!(prev, Some((_, Part::B | Part::I)));
     match next {
@@ -112,17 +116,15 @@ impl Viterbi {
             for t in 0..N_TAGS {
                 let mut best = NEG;
                 let mut arg = 0u8;
-                for p in 0..N_TAGS {
-                    if score[p] == NEG || !ALLOWED[p][t] {
-                        continue;
-                    }
+                for &p in PREDECESSORS[t] {
+                    let p = p as usize;
                     let s = score[p] + trans[p * N_TAGS + t].into();
                     if s > best {
                         best = s;
                         arg = p as u8;
                     }
                 }
-                if best != NEG {
+                if best > NEG / 2 {
                     next[t] = best + emit[i * N_TAGS + t].into();
                     self.back[i][t] = arg;
                 }
@@ -145,6 +147,27 @@ impl Viterbi {
     }
 }
 
+/// Tags that may come before O, B-x and S-x: O, E-*, S-*.
+const CLOSED: &[u8] = &[0, 3, 4, 7, 8, 11, 12];
+
+/// For each tag, the tags that may come before it.
+static PREDECESSORS: [&[u8]; N_TAGS] = [
+    CLOSED,
+    CLOSED,
+    &[1, 2],
+    &[1, 2],
+    CLOSED,
+    CLOSED,
+    &[5, 6],
+    &[5, 6],
+    CLOSED,
+    CLOSED,
+    &[9, 10],
+    &[9, 10],
+    CLOSED,
+];
+
+#[cfg(test)]
 /// `allowed` as a table over tags (not the start state).
 static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
     let mut table = [[false; N_TAGS]; N_TAGS];
@@ -198,6 +221,16 @@ pub(crate) fn spans(tags: &[u8], mut f: impl FnMut(u8, usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn predecessors_match_rule() {
+        for t in 0..N_TAGS {
+            let want: Vec<u8> = (0..N_TAGS as u8)
+                .filter(|&p| allowed(p as usize, t as u8))
+                .collect();
+            assert_eq!(PREDECESSORS[t], &want[..], "into {t}");
+        }
+    }
 
     #[test]
     fn table_matches_rule() {

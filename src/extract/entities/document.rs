@@ -22,7 +22,11 @@ fn kind_index(k: EntityKind) -> usize {
     }
 }
 
-const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Organization];
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
 
 /// Adds the other mentions of names and aliases; keeps `entities` sorted
 /// and free of overlaps.
@@ -56,6 +60,7 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
         return;
     }
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
     else {
@@ -123,7 +128,9 @@ fn aliases<'a>(text: &'a str, entities: &[Entity<'a>]) -> Vec<(&'a str, EntityKi
         };
         let mut rest = &text[at + "简称".len()..];
         rest = rest.strip_prefix('为').unwrap_or(rest);
-        rest = rest.strip_prefix(['“', '"', '「', '《', '‘']).unwrap_or(rest);
+        rest = rest
+            .strip_prefix(['“', '"', '「', '《', '‘'])
+            .unwrap_or(rest);
         let len: usize = rest
             .chars()
             .take_while(|&c| crate::text::is_han(c) || c.is_ascii_alphanumeric())
@@ -133,7 +140,10 @@ fn aliases<'a>(text: &'a str, entities: &[Entity<'a>]) -> Vec<(&'a str, EntityKi
         let n = alias.chars().count();
         if (MIN_CHARS..=12).contains(&n) {
             let after = rest[len..].chars().next();
-            if matches!(after, Some('”' | '"' | '」' | '》' | '’' | '）' | ')' | '，' | '、' | ',')) {
+            if matches!(
+                after,
+                Some('”' | '"' | '」' | '》' | '’' | '）' | ')' | '，' | '、' | ',')
+            ) {
                 out.push((alias, x.kind));
             }
         }

@@ -12,7 +12,7 @@ use crate::text::is_han;
 
 /// Bumped whenever the feature set changes: a model records it, and a model
 /// trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 
 /// Feature keys keep this many bits.
 pub(crate) const KEY_BITS: u32 = 40;
@@ -86,7 +86,11 @@ fn class(c: char) -> u64 {
         2
     } else if c.is_whitespace() {
         4
-    } else if c.is_ascii_punctuation() || (0x3000..0x3040).contains(&(c as u32)) || (0xFF00..0xFF65).contains(&(c as u32)) || (0x2000..0x2070).contains(&(c as u32)) {
+    } else if c.is_ascii_punctuation()
+        || (0x3000..0x3040).contains(&(c as u32))
+        || (0xFF00..0xFF65).contains(&(c as u32))
+        || (0x2000..0x2070).contains(&(c as u32))
+    {
         3
     } else {
         5
@@ -105,7 +109,7 @@ pub(crate) struct Features {
     word_of: Vec<u32>,
     lex_begin: Vec<[u8; CATEGORIES]>,
     lex_end: Vec<[u8; CATEGORIES]>,
-    lex_in: Vec<u8>,
+    lex_in: Vec<u16>,
 }
 
 impl Features {
@@ -123,7 +127,13 @@ impl Features {
     /// Computes the features of `chars` (a sentence: view chars
     /// `base..base + chars.len()`), given the words of the view that
     /// overlap it (in view char indices) and the lexicon.
-    pub(crate) fn compute(&mut self, chars: &[char], words: &[Word<'_>], base: usize, lex: &Lexicon) {
+    pub(crate) fn compute(
+        &mut self,
+        chars: &[char],
+        words: &[Word<'_>],
+        base: usize,
+        lex: &Lexicon,
+    ) {
         let n = chars.len();
         self.keys.clear();
         self.start.clear();
@@ -148,14 +158,19 @@ impl Features {
         self.lex_end.resize(n, [0; CATEGORIES]);
         self.lex_in.clear();
         self.lex_in.resize(n, 0);
-        let max_len = lex.max_len.min(12);
+        let max_len = lex.max_len;
         for s in 0..n {
             let mut h = seed(0xA5);
             for len in 1..=max_len.min(n - s) {
                 h = mix(h, chars[s + len - 1] as u64);
-                let f = lex.get(h);
+                let Some((f, more)) = lex.get(h) else {
+                    break;
+                };
                 if f == 0 {
-                    continue;
+                    if more {
+                        continue;
+                    }
+                    break;
                 }
                 let e = s + len - 1;
                 for cat in 0..CATEGORIES {
@@ -173,6 +188,9 @@ impl Features {
                             }
                         }
                     }
+                }
+                if !more {
+                    break;
                 }
             }
         }
@@ -235,7 +253,11 @@ impl Features {
                     2
                 };
                 let tag = w.tag_id as u64;
-                let prev_tag = if wi > 0 { words[wi as usize - 1].tag_id as u64 } else { 99 };
+                let prev_tag = if wi > 0 {
+                    words[wi as usize - 1].tag_id as u64
+                } else {
+                    99
+                };
                 let next_tag = words.get(wi as usize + 1).map_or(99, |w| w.tag_id as u64);
                 push(mix(mix(seed(30), pos), tag));
                 push(mix(mix(mix(seed(31), pos), tag), wlen.min(6) as u64));

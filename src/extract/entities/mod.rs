@@ -9,6 +9,9 @@
 //! suffixes, surnames learned from the training data, person cues).
 //! [`document_pass`] then makes a whole document consistent.
 
+// Tag loops index several parallel arrays by tag.
+#![allow(clippy::needless_range_loop)]
+
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
@@ -182,7 +185,9 @@ fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
             if matches!(c, '。' | '！' | '？' | '\n') {
                 // Keep closing quotes and brackets with the sentence.
                 let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j], '”' | '’' | '」' | '）' | ')' | '"' | '』') {
+                while j < chars.len()
+                    && matches!(chars[j], '”' | '’' | '」' | '）' | ')' | '"' | '』')
+                {
                     j += 1;
                 }
                 end = j;
@@ -196,6 +201,10 @@ fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Document-level consistency over the entities of a whole document.
-pub(crate) fn document_pass<'a>(model: &EntityModel, text: &'a str, entities: &mut Vec<Entity<'a>>) {
+pub(crate) fn document_pass<'a>(
+    model: &EntityModel,
+    text: &'a str,
+    entities: &mut Vec<Entity<'a>>,
+) {
     document::pass(model, text, entities);
 }

@@ -30,65 +30,57 @@ const HEADER: usize = 6 + 2 + 1 + 4;
 /// Refuse bodies larger than this (a guard against garbage lengths).
 const MAX_BODY: usize = 1 << 30;
 
-/// One slot of the open-addressing table: a key and its weight row.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Slot {
-    key: u64,
-    w: [i16; N_TAGS],
-}
-
-/// Feature key -> weight row, open addressing with linear probing.
+/// Feature key -> weight row: open addressing with linear probing over
+/// 8-byte slots (a 32-bit fingerprint of the key and a row index), so the
+/// probed part stays small enough for the CPU caches.
 #[derive(Debug, Default)]
 pub(crate) struct Table {
-    slots: Vec<Slot>,
+    /// `(fingerprint, row + 1)`; row 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i16; N_TAGS]>,
     mask: usize,
-    len: usize,
 }
 
 impl Table {
     fn with_capacity(n: usize) -> Table {
-        let cap = (n * 3 / 2 + 16).next_power_of_two();
+        let cap = (n * 2 + 16).next_power_of_two();
         Table {
-            slots: vec![
-                Slot {
-                    key: 0,
-                    w: [0; N_TAGS]
-                };
-                cap
-            ],
+            slots: vec![(0, 0); cap],
+            rows: Vec::with_capacity(n),
             mask: cap - 1,
-            len: 0,
         }
     }
 
+    #[inline]
+    fn place(key: u64) -> (usize, u32) {
+        // Keys are 40 random bits with bit 0 set: index from the low bits,
+        // fingerprint from the high ones.
+        ((key >> 1) as usize, (key >> (KEY_BITS - 32)) as u32)
+    }
+
+    /// Adds a row (keys are unique: the reader checks they are increasing).
     fn insert(&mut self, key: u64, w: [i16; N_TAGS]) {
-        let mut i = (key >> 1) as usize & self.mask;
-        loop {
-            let s = &mut self.slots[i];
-            if s.key == 0 {
-                *s = Slot { key, w };
-                self.len += 1;
-                return;
-            }
-            if s.key == key {
-                s.w = w;
-                return;
-            }
+        let (h, fp) = Table::place(key);
+        let mut i = h & self.mask;
+        while self.slots[i].1 != 0 {
             i = (i + 1) & self.mask;
         }
+        self.rows.push(w);
+        self.slots[i] = (fp, self.rows.len() as u32);
     }
 
     /// The weight row of `key`, if the model has it.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<&[i16; N_TAGS]> {
-        let mut i = (key >> 1) as usize & self.mask;
+        let (h, fp) = Table::place(key);
+        let mut i = h & self.mask;
         loop {
-            let s = &self.slots[i];
-            if s.key == key {
-                return Some(&s.w);
-            }
-            if s.key == 0 {
+            let (f, r) = self.slots[i];
+            if r == 0 {
                 return None;
+            }
+            if f == fp {
+                return self.rows.get(r as usize - 1);
             }
             i = (i + 1) & self.mask;
         }
@@ -130,7 +122,11 @@ pub(crate) fn write(w: &Weights<'_>, compress: bool) -> Vec<u8> {
     for &t in w.trans {
         body.extend_from_slice(&t.to_le_bytes());
     }
-    let rows: Vec<&(u64, [i16; N_TAGS])> = w.rows.iter().filter(|(_, r)| r.iter().any(|&x| x != 0)).collect();
+    let rows: Vec<&(u64, [i16; N_TAGS])> = w
+        .rows
+        .iter()
+        .filter(|(_, r)| r.iter().any(|&x| x != 0))
+        .collect();
     body.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     let mut prev = 0u64;
     for (k, _) in &rows {
@@ -156,7 +152,10 @@ pub(crate) fn write(w: &Weights<'_>, compress: bool) -> Vec<u8> {
         body.extend_from_slice(&m.to_le_bytes());
     }
     // Low bytes, then high bytes: the high bytes are mostly 0 or 0xff.
-    let values: Vec<i16> = rows.iter().flat_map(|(_, r)| r.iter().copied().filter(|&x| x != 0)).collect();
+    let values: Vec<i16> = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().copied().filter(|&x| x != 0))
+        .collect();
     body.extend(values.iter().map(|v| *v as u16 as u8));
     body.extend(values.iter().map(|v| (*v as u16 >> 8) as u8));
 
@@ -168,7 +167,10 @@ pub(crate) fn write(w: &Weights<'_>, compress: bool) -> Vec<u8> {
     if compress {
         let mut enc = libflate::deflate::Encoder::new(out);
         enc.write_all(&body).expect("writing to a Vec cannot fail");
-        out = enc.finish().into_result().expect("writing to a Vec cannot fail");
+        out = enc
+            .finish()
+            .into_result()
+            .expect("writing to a Vec cannot fail");
     } else {
         out.extend_from_slice(&body);
     }
@@ -203,7 +205,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     }
     let version = u16::from_le_bytes([bytes[6], bytes[7]]);
     if version != VERSION {
-        return Err(model_err(format!("model format version {version}, expected {VERSION}"), 6));
+        return Err(model_err(
+            format!("model format version {version}, expected {VERSION}"),
+            6,
+        ));
     }
     let flags = bytes[8];
     if flags > 1 {
@@ -235,26 +240,36 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     let fv = c.u32("feature version")?;
     if fv != FEATURE_VERSION {
         return Err(model_err(
-            format!("trained with feature set {fv}, this build computes feature set {FEATURE_VERSION}"),
+            format!(
+                "trained with feature set {fv}, this build computes feature set {FEATURE_VERSION}"
+            ),
             HEADER,
         ));
     }
     let n_tags = c.take(1, "tag count")?[0] as usize;
     if n_tags != N_TAGS {
-        return Err(model_err(format!("{n_tags} tags, expected {N_TAGS}"), HEADER + 4));
+        return Err(model_err(
+            format!("{n_tags} tags, expected {N_TAGS}"),
+            HEADER + 4,
+        ));
     }
     let lex_len = c.u32("lexicon length")? as usize;
     let lex_at = HEADER + c.at;
     let lex_bytes = c.take(lex_len, "lexicon")?;
-    let lex_text = std::str::from_utf8(lex_bytes).map_err(|_| model_err("lexicon is not UTF-8", lex_at))?;
-    let lexicon = Lexicon::deserialize(lex_text).ok_or_else(|| model_err("bad lexicon line", lex_at))?;
+    let lex_text =
+        std::str::from_utf8(lex_bytes).map_err(|_| model_err("lexicon is not UTF-8", lex_at))?;
+    let lexicon =
+        Lexicon::deserialize(lex_text).ok_or_else(|| model_err("bad lexicon line", lex_at))?;
     let mut trans = Vec::with_capacity((N_TAGS + 1) * N_TAGS);
     for _ in 0..(N_TAGS + 1) * N_TAGS {
         trans.push(c.u32("transitions")? as i32);
     }
     let n = c.u32("feature count")? as usize;
     if n > body.len() {
-        return Err(model_err("feature count larger than the model", HEADER + c.at - 4));
+        return Err(model_err(
+            "feature count larger than the model",
+            HEADER + c.at - 4,
+        ));
     }
     let mut keys = Vec::with_capacity(n);
     let mut prev = 0u64;
