@@ -1,0 +1,152 @@
+//! Whole-document consistency: a name recognised at one mention is
+//! recognised at its other mentions too, and an alias introduced as
+//! `（以下简称华力）` names the same entity later on.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::EntityModel;
+use crate::record::{Entity, EntityKind, Span};
+
+/// Names shorter than this (in chars) are not propagated.
+const MIN_CHARS: usize = 2;
+/// Nor longer than this.
+const MAX_CHARS: usize = 40;
+
+fn kind_index(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        _ => 2,
+    }
+}
+
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
+
+/// Adds the other mentions of names and aliases; keeps `entities` sorted
+/// and free of overlaps.
+pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<Entity<'a>>) {
+    if entities.is_empty() {
+        return;
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    // How often each name was tagged as each kind.
+    let mut names: BTreeMap<&'a str, [u32; 3]> = BTreeMap::new();
+    for e in entities.iter() {
+        let n = e.text.chars().count();
+        if (MIN_CHARS..=MAX_CHARS).contains(&n) && !e.text.chars().any(char::is_whitespace) {
+            names.entry(e.text).or_default()[kind_index(e.kind)] += 1;
+        }
+    }
+    for (alias, kind) in aliases(text, entities) {
+        names.entry(alias).or_default()[kind_index(kind)] += 1;
+    }
+    // Only names always tagged as the same kind.
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut kinds: Vec<EntityKind> = Vec::new();
+    for (name, counts) in &names {
+        let nonzero: Vec<usize> = (0..3).filter(|&k| counts[k] > 0).collect();
+        if nonzero.len() == 1 {
+            patterns.push(name);
+            kinds.push(KINDS[nonzero[0]]);
+        }
+    }
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return;
+    };
+    let mut added = Vec::new();
+    let mut cursor = (0usize, 0usize); // (byte, char)
+    let mut next_entity = 0usize;
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        while next_entity < entities.len() && entities[next_entity].span.end <= s {
+            next_entity += 1;
+        }
+        if next_entity < entities.len() && entities[next_entity].span.start < e {
+            continue; // overlaps a found entity (or is one)
+        }
+        if !boundary_ok(text, s, e) {
+            continue;
+        }
+        let char_start = cursor.1 + text[cursor.0..s].chars().count();
+        let char_end = char_start + text[s..e].chars().count();
+        cursor = (s, char_start);
+        added.push(Entity {
+            kind: kinds[m.pattern().as_usize()],
+            text: &text[s..e],
+            span: Span {
+                start: s,
+                end: e,
+                char_start,
+                char_end,
+            },
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    entities.extend(added);
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// A mention must not cut a run of Latin letters or digits.
+fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let first = text[s..e].chars().next();
+    let last = text[s..e].chars().next_back();
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !(alnum(before) && alnum(first) || alnum(after) && alnum(last))
+}
+
+/// `X（以下简称Y）` and `X（简称“Y”）` right after an entity X: Y is an alias of X.
+fn aliases<'a>(text: &'a str, entities: &[Entity<'a>]) -> Vec<(&'a str, EntityKind)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("简称") {
+        // The opening bracket before `以下简称` / `简称`.
+        let head = &text[..at];
+        let head = head.strip_suffix("以下").unwrap_or(head);
+        let head = head.trim_end_matches(['“', '"', ' ']);
+        let Some(open) = head.strip_suffix('（').or_else(|| head.strip_suffix('(')) else {
+            continue;
+        };
+        let x_end = open.len();
+        let Some(x) = entities.iter().find(|e| e.span.end == x_end) else {
+            continue;
+        };
+        let mut rest = &text[at + "简称".len()..];
+        rest = rest.strip_prefix('为').unwrap_or(rest);
+        rest = rest
+            .strip_prefix(['“', '"', '「', '《', '‘'])
+            .unwrap_or(rest);
+        let len: usize = rest
+            .chars()
+            .take_while(|&c| crate::text::is_han(c) || c.is_ascii_alphanumeric())
+            .map(char::len_utf8)
+            .sum();
+        let alias = &rest[..len];
+        let n = alias.chars().count();
+        if (MIN_CHARS..=12).contains(&n) {
+            let after = rest[len..].chars().next();
+            if matches!(
+                after,
+                Some('”' | '"' | '」' | '》' | '’' | '）' | ')' | '，' | '、' | ',')
+            ) {
+                out.push((alias, x.kind));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,312 @@
+//! The features of each character, shared by training and prediction.
+//!
+//! Every feature is a 40-bit hash of a template id and its contents (chars,
+//! tags, lengths); the model maps hashes to weight rows. Nothing here
+//! allocates per character: the caller's [`Features`] buffer is reused.
+
+use std::hash::{BuildHasher, Hasher};
+
+use super::lexicon::{self, CATEGORIES, Lexicon};
+use crate::segment::Word;
+use crate::text::is_han;
+
+/// Bumped whenever the feature set changes: a model records it, and a model
+/// trained with other features is refused.
+pub(crate) const FEATURE_VERSION: u32 = 2;
+
+/// Feature keys keep this many bits.
+pub(crate) const KEY_BITS: u32 = 40;
+
+/// A `BuildHasher` for keys that are already hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NoHash;
+
+/// The hasher of [`NoHash`].
+#[derive(Default)]
+pub(crate) struct NoHasher(u64);
+
+impl Hasher for NoHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl BuildHasher for NoHash {
+    type Hasher = NoHasher;
+    fn build_hasher(&self) -> NoHasher {
+        NoHasher(0)
+    }
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Starts a hash for template `t`.
+#[inline]
+pub(crate) fn seed(t: u64) -> u64 {
+    (t.wrapping_add(0x9E37_79B9_7F4A_7C15)).wrapping_mul(K)
+}
+
+/// Folds `x` into `h`.
+#[inline]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Finishes a hash into a nonzero feature key of [`KEY_BITS`] bits.
+#[inline]
+pub(crate) fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    (h >> (64 - KEY_BITS)) | 1
+}
+
+/// Char stand-ins outside the sentence.
+const BEFORE: u64 = 0x11_0001;
+const AFTER: u64 = 0x11_0002;
+
+/// Coarse class of a char: Han, digit, Latin, punctuation, space, other.
+#[inline]
+fn class(c: char) -> u64 {
+    if is_han(c) {
+        0
+    } else if c.is_ascii_digit() || matches!(c, '零' | '〇') {
+        1
+    } else if c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x3000 {
+        2
+    } else if c.is_whitespace() {
+        4
+    } else if c.is_ascii_punctuation()
+        || (0x3000..0x3040).contains(&(c as u32))
+        || (0xFF00..0xFF65).contains(&(c as u32))
+        || (0x2000..0x2070).contains(&(c as u32))
+    {
+        3
+    } else {
+        5
+    }
+}
+
+/// The features of every position of a sentence: position `i` has keys
+/// `keys[start[i]..start[i + 1]]`.
+#[derive(Debug, Default)]
+pub(crate) struct Features {
+    /// Feature keys, position after position.
+    pub keys: Vec<u64>,
+    /// Where each position's keys start (one more entry than positions).
+    pub start: Vec<u32>,
+    // Scratch, reused.
+    word_of: Vec<u32>,
+    lex_begin: Vec<[u8; CATEGORIES]>,
+    lex_end: Vec<[u8; CATEGORIES]>,
+    lex_in: Vec<u16>,
+}
+
+impl Features {
+    /// Number of positions.
+    pub(crate) fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// The keys of position `i`.
+    #[inline]
+    pub(crate) fn at(&self, i: usize) -> &[u64] {
+        &self.keys[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// Computes the features of `chars` (a sentence: view chars
+    /// `base..base + chars.len()`), given the words of the view that
+    /// overlap it (in view char indices) and the lexicon.
+    pub(crate) fn compute(
+        &mut self,
+        chars: &[char],
+        words: &[Word<'_>],
+        base: usize,
+        lex: &Lexicon,
+    ) {
+        let n = chars.len();
+        self.keys.clear();
+        self.start.clear();
+        self.keys.reserve(n * 32);
+
+        // The word covering each char.
+        self.word_of.clear();
+        self.word_of.resize(n, u32::MAX);
+        for (wi, w) in words.iter().enumerate() {
+            let s = w.start.max(base);
+            let e = w.end.min(base + n);
+            for j in s..e {
+                self.word_of[j - base] = wi as u32;
+            }
+        }
+
+        // Lexicon matches: for each category, the longest match beginning
+        // and ending at each char, and whether a match covers it.
+        self.lex_begin.clear();
+        self.lex_begin.resize(n, [0; CATEGORIES]);
+        self.lex_end.clear();
+        self.lex_end.resize(n, [0; CATEGORIES]);
+        self.lex_in.clear();
+        self.lex_in.resize(n, 0);
+        let max_len = lex.max_len;
+        for s in 0..n {
+            let mut h = seed(0xA5);
+            for len in 1..=max_len.min(n - s) {
+                h = mix(h, chars[s + len - 1] as u64);
+                let Some((f, more)) = lex.get(h) else {
+                    break;
+                };
+                if f == 0 {
+                    if more {
+                        continue;
+                    }
+                    break;
+                }
+                let e = s + len - 1;
+                for cat in 0..CATEGORIES {
+                    if f & (1 << cat) != 0 {
+                        let l = len as u8;
+                        if self.lex_begin[s][cat] < l {
+                            self.lex_begin[s][cat] = l;
+                        }
+                        if self.lex_end[e][cat] < l {
+                            self.lex_end[e][cat] = l;
+                        }
+                        if len > 2 {
+                            for j in s + 1..e {
+                                self.lex_in[j] |= 1 << cat;
+                            }
+                        }
+                    }
+                }
+                if !more {
+                    break;
+                }
+            }
+        }
+
+        let ch = |i: isize| -> u64 {
+            if i < 0 {
+                BEFORE
+            } else if i as usize >= n {
+                AFTER
+            } else {
+                chars[i as usize] as u64
+            }
+        };
+        let cls = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                6
+            } else {
+                class(chars[i as usize])
+            }
+        };
+
+        for i in 0..n {
+            self.start.push(self.keys.len() as u32);
+            let ii = i as isize;
+            let keys = &mut self.keys;
+            let mut push = |h: u64| keys.push(finish(h));
+            push(seed(0)); // bias
+            let c = [ch(ii - 2), ch(ii - 1), ch(ii), ch(ii + 1), ch(ii + 2)];
+            // Unigrams.
+            for (k, &x) in c.iter().enumerate() {
+                push(mix(seed(1 + k as u64), x));
+            }
+            // Bigrams.
+            for k in 0..4 {
+                push(mix(mix(seed(10 + k as u64), c[k]), c[k + 1]));
+            }
+            // Trigram around the char and skip bigram.
+            push(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
+            push(mix(mix(seed(21), c[1]), c[3]));
+            // Char classes in the window.
+            let mut h = seed(22);
+            for k in -2..=2 {
+                h = mix(h, cls(ii + k));
+            }
+            push(h);
+
+            // The word covering the char.
+            let wi = self.word_of[i];
+            if wi != u32::MAX {
+                let w = &words[wi as usize];
+                let wlen = w.end - w.start;
+                let at = base + i;
+                let pos: u64 = if wlen == 1 {
+                    0
+                } else if at == w.start {
+                    1
+                } else if at + 1 == w.end {
+                    3
+                } else {
+                    2
+                };
+                let tag = w.tag_id as u64;
+                let prev_tag = if wi > 0 {
+                    words[wi as usize - 1].tag_id as u64
+                } else {
+                    99
+                };
+                let next_tag = words.get(wi as usize + 1).map_or(99, |w| w.tag_id as u64);
+                push(mix(mix(seed(30), pos), tag));
+                push(mix(mix(mix(seed(31), pos), tag), wlen.min(6) as u64));
+                let mut h = mix(seed(32), pos);
+                for &x in &chars[w.start.max(base) - base..w.end.min(base + n) - base] {
+                    h = mix(h, x as u64);
+                }
+                push(h);
+                push(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
+                push(mix(mix(mix(seed(34), pos), tag), c[2]));
+            } else {
+                push(seed(35));
+            }
+
+            // Lexicon.
+            for cat in 0..CATEGORIES {
+                let b = self.lex_begin[i][cat];
+                if b > 0 {
+                    push(mix(mix(seed(40), cat as u64), b.min(6) as u64));
+                }
+                let e = self.lex_end[i][cat];
+                if e > 0 {
+                    push(mix(mix(seed(41), cat as u64), e.min(6) as u64));
+                }
+            }
+            if self.lex_in[i] != 0 {
+                push(mix(seed(42), self.lex_in[i] as u64));
+            }
+            // A surname at the char, with the char after it.
+            if self.lex_begin[i][4] > 0 {
+                push(mix(mix(seed(43), c[3]), self.lex_begin[i][4] as u64));
+            }
+            // A person cue just before or after the char.
+            if i > 0 && self.lex_end[i - 1][5] > 0 {
+                push(mix(seed(44), c[2]));
+            }
+            if i + 1 < n && self.lex_begin[i + 1][5] > 0 {
+                push(mix(seed(45), c[2]));
+            }
+            // Organization / place suffix after the char.
+            if i + 1 < n {
+                let org = self.lex_begin[i + 1][2];
+                let pl = self.lex_begin[i + 1][3];
+                if org > 0 || pl > 0 {
+                    push(mix(mix(seed(46), org as u64), pl as u64));
+                }
+            }
+        }
+        self.start.push(self.keys.len() as u32);
+        let _ = lexicon::PLACE;
+    }
+}

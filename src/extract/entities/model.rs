@@ -1,0 +1,330 @@
+//! The model file and the weight table.
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! magic    "ZHXENT"                       6 bytes
+//! version  u16 = 1
+//! flags    u8: bit 0 = body is deflate-compressed
+//! raw_len  u32: body length once decompressed
+//! body:
+//!   feature_version u32, n_tags u8 (13)
+//!   lexicon: u32 byte length, then `flags word` lines (UTF-8)
+//!   transitions: (n_tags + 1) * n_tags i32 (last row: from the start)
+//!   n_features u32
+//!   keys: n_features LEB128 varints, deltas of the sorted 40-bit keys
+//!   masks: n_features u16, which of the n_tags weights are nonzero
+//!   weights: one i16 per set mask bit, feature after feature
+//! ```
+
+use std::io::{Read, Write};
+
+use super::decode::N_TAGS;
+use super::features::{FEATURE_VERSION, KEY_BITS};
+use super::lexicon::Lexicon;
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 6] = b"ZHXENT";
+const VERSION: u16 = 1;
+const HEADER: usize = 6 + 2 + 1 + 4;
+/// Refuse bodies larger than this (a guard against garbage lengths).
+const MAX_BODY: usize = 1 << 30;
+
+/// Feature key -> weight row: open addressing with linear probing over
+/// 8-byte slots (a 32-bit fingerprint of the key and a row index), so the
+/// probed part stays small enough for the CPU caches.
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    /// `(fingerprint, row + 1)`; row 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i16; N_TAGS]>,
+    mask: usize,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        let cap = (n * 2 + 16).next_power_of_two();
+        Table {
+            slots: vec![(0, 0); cap],
+            rows: Vec::with_capacity(n),
+            mask: cap - 1,
+        }
+    }
+
+    #[inline]
+    fn place(key: u64) -> (usize, u32) {
+        // Keys are 40 random bits with bit 0 set: index from the low bits,
+        // fingerprint from the high ones.
+        ((key >> 1) as usize, (key >> (KEY_BITS - 32)) as u32)
+    }
+
+    /// Adds a row (keys are unique: the reader checks they are increasing).
+    fn insert(&mut self, key: u64, w: [i16; N_TAGS]) {
+        let (h, fp) = Table::place(key);
+        let mut i = h & self.mask;
+        while self.slots[i].1 != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.rows.push(w);
+        self.slots[i] = (fp, self.rows.len() as u32);
+    }
+
+    /// The weight row of `key`, if the model has it.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<&[i16; N_TAGS]> {
+        let (h, fp) = Table::place(key);
+        let mut i = h & self.mask;
+        loop {
+            let (f, r) = self.slots[i];
+            if r == 0 {
+                return None;
+            }
+            if f == fp {
+                return self.rows.get(r as usize - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// What a model holds, ready to use.
+#[derive(Debug)]
+pub(crate) struct Parts {
+    pub table: Table,
+    pub trans: Vec<i32>,
+    pub lexicon: Lexicon,
+    pub n_features: usize,
+}
+
+/// The weights of a trained model, before they are written.
+pub(crate) struct Weights<'a> {
+    pub lexicon: &'a Lexicon,
+    pub trans: &'a [i32],
+    /// Sorted by key, keys unique; rows with no nonzero weight are skipped.
+    pub rows: &'a [(u64, [i16; N_TAGS])],
+}
+
+fn model_err(reason: impl Into<String>, offset: usize) -> Error {
+    Error::Model {
+        reason: reason.into(),
+        offset,
+    }
+}
+
+/// Writes a model file (deterministic: same weights, same bytes).
+pub(crate) fn write(w: &Weights<'_>, compress: bool) -> Vec<u8> {
+    let mut body = Vec::new();
+    body.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+    body.push(N_TAGS as u8);
+    let lex = w.lexicon.serialize();
+    body.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+    body.extend_from_slice(lex.as_bytes());
+    for &t in w.trans {
+        body.extend_from_slice(&t.to_le_bytes());
+    }
+    let rows: Vec<&(u64, [i16; N_TAGS])> = w
+        .rows
+        .iter()
+        .filter(|(_, r)| r.iter().any(|&x| x != 0))
+        .collect();
+    body.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    let mut prev = 0u64;
+    for (k, _) in &rows {
+        let mut d = k - prev;
+        prev = *k;
+        loop {
+            let b = (d & 0x7f) as u8;
+            d >>= 7;
+            if d == 0 {
+                body.push(b);
+                break;
+            }
+            body.push(b | 0x80);
+        }
+    }
+    for (_, r) in &rows {
+        let mut m = 0u16;
+        for (t, &x) in r.iter().enumerate() {
+            if x != 0 {
+                m |= 1 << t;
+            }
+        }
+        body.extend_from_slice(&m.to_le_bytes());
+    }
+    // Low bytes, then high bytes: the high bytes are mostly 0 or 0xff.
+    let values: Vec<i16> = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().copied().filter(|&x| x != 0))
+        .collect();
+    body.extend(values.iter().map(|v| *v as u16 as u8));
+    body.extend(values.iter().map(|v| (*v as u16 >> 8) as u8));
+
+    let mut out = Vec::with_capacity(body.len() / 2 + HEADER);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.push(u8::from(compress));
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    if compress {
+        let mut enc = libflate::deflate::Encoder::new(out);
+        enc.write_all(&body).expect("writing to a Vec cannot fail");
+        out = enc
+            .finish()
+            .into_result()
+            .expect("writing to a Vec cannot fail");
+    } else {
+        out.extend_from_slice(&body);
+    }
+    out
+}
+
+/// A cursor over the body that reports the offset of whatever is wrong.
+struct Cursor<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
+        if self.b.len() - self.at < n {
+            return Err(model_err(format!("truncated in {what}"), HEADER + self.at));
+        }
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self, what: &str) -> Result<u32> {
+        let s = self.take(4, what)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+}
+
+/// Reads a model file.
+pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
+    if bytes.len() < HEADER || &bytes[..6] != MAGIC {
+        return Err(model_err("not a zh-extract entity model (bad magic)", 0));
+    }
+    let version = u16::from_le_bytes([bytes[6], bytes[7]]);
+    if version != VERSION {
+        return Err(model_err(
+            format!("model format version {version}, expected {VERSION}"),
+            6,
+        ));
+    }
+    let flags = bytes[8];
+    if flags > 1 {
+        return Err(model_err(format!("unknown flags {flags:#x}"), 8));
+    }
+    let raw_len = u32::from_le_bytes([bytes[9], bytes[10], bytes[11], bytes[12]]) as usize;
+    if raw_len > MAX_BODY {
+        return Err(model_err("body length too large", 9));
+    }
+    let inflated;
+    let body: &[u8] = if flags & 1 != 0 {
+        let mut buf = Vec::with_capacity(raw_len);
+        let dec = libflate::deflate::Decoder::new(&bytes[HEADER..]);
+        dec.take(raw_len as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| model_err(format!("cannot decompress: {e}"), HEADER))?;
+        inflated = buf;
+        &inflated
+    } else {
+        &bytes[HEADER..]
+    };
+    if body.len() != raw_len {
+        return Err(model_err(
+            format!("body is {} bytes, header says {raw_len}", body.len()),
+            9,
+        ));
+    }
+    let mut c = Cursor { b: body, at: 0 };
+    let fv = c.u32("feature version")?;
+    if fv != FEATURE_VERSION {
+        return Err(model_err(
+            format!(
+                "trained with feature set {fv}, this build computes feature set {FEATURE_VERSION}"
+            ),
+            HEADER,
+        ));
+    }
+    let n_tags = c.take(1, "tag count")?[0] as usize;
+    if n_tags != N_TAGS {
+        return Err(model_err(
+            format!("{n_tags} tags, expected {N_TAGS}"),
+            HEADER + 4,
+        ));
+    }
+    let lex_len = c.u32("lexicon length")? as usize;
+    let lex_at = HEADER + c.at;
+    let lex_bytes = c.take(lex_len, "lexicon")?;
+    let lex_text =
+        std::str::from_utf8(lex_bytes).map_err(|_| model_err("lexicon is not UTF-8", lex_at))?;
+    let lexicon =
+        Lexicon::deserialize(lex_text).ok_or_else(|| model_err("bad lexicon line", lex_at))?;
+    let mut trans = Vec::with_capacity((N_TAGS + 1) * N_TAGS);
+    for _ in 0..(N_TAGS + 1) * N_TAGS {
+        trans.push(c.u32("transitions")? as i32);
+    }
+    let n = c.u32("feature count")? as usize;
+    if n > body.len() {
+        return Err(model_err(
+            "feature count larger than the model",
+            HEADER + c.at - 4,
+        ));
+    }
+    let mut keys = Vec::with_capacity(n);
+    let mut prev = 0u64;
+    for _ in 0..n {
+        let mut d = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = c.take(1, "keys")?[0];
+            if shift > 56 {
+                return Err(model_err("key varint too long", HEADER + c.at));
+            }
+            d |= ((b & 0x7f) as u64) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        prev = prev.wrapping_add(d);
+        if prev == 0 || prev >> KEY_BITS != 0 || (d == 0 && !keys.is_empty()) {
+            return Err(model_err("bad feature key", HEADER + c.at));
+        }
+        keys.push(prev);
+    }
+    let masks_at = c.at;
+    let masks = c.take(2 * n, "masks")?;
+    let mut total = 0usize;
+    for i in 0..n {
+        let m = u16::from_le_bytes([masks[2 * i], masks[2 * i + 1]]);
+        if m >> N_TAGS != 0 {
+            return Err(model_err("bad weight mask", HEADER + masks_at + 2 * i));
+        }
+        total += m.count_ones() as usize;
+    }
+    let lo = c.take(total, "weights")?;
+    let hi = c.take(total, "weights")?;
+    if c.at != body.len() {
+        return Err(model_err("trailing bytes", HEADER + c.at));
+    }
+    let mut table = Table::with_capacity(n);
+    let mut v = 0usize;
+    for (i, &key) in keys.iter().enumerate() {
+        let m = u16::from_le_bytes([masks[2 * i], masks[2 * i + 1]]);
+        let mut w = [0i16; N_TAGS];
+        for (t, x) in w.iter_mut().enumerate() {
+            if m & (1 << t) != 0 {
+                *x = i16::from_le_bytes([lo[v], hi[v]]);
+                v += 1;
+            }
+        }
+        table.insert(key, w);
+    }
+    Ok(Parts {
+        table,
+        trans,
+        lexicon,
+        n_features: n,
+    })
+}

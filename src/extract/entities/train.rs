@@ -1,0 +1,814 @@
+//! Training a model on BIO data: a structured averaged perceptron over the
+//! features of [`super::features`], computed exactly as prediction does
+//! (each sentence goes through the normalised view and jieba first).
+//!
+//! ```no_run
+//! use zh_extract::EntityModel;
+//! use zh_extract::extract::entities::train::{self, TrainOptions};
+//!
+//! let file = std::io::BufReader::new(std::fs::File::open("train.bio")?);
+//! let sentences = train::read_bio(file)?;
+//! let bytes = train::train(&sentences, &[], &TrainOptions::default())?;
+//! let model = EntityModel::from_bytes(&bytes)?;
+//! # Ok::<(), zh_extract::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::BufRead;
+use std::time::Instant;
+
+use super::EntityModel;
+use super::decode::{self, N_TAGS, Part, START, Viterbi};
+use super::features::{Features, NoHash};
+use super::lexicon::Lexicon;
+use super::model::{self, Weights};
+use crate::error::{Error, Result};
+use crate::record::EntityKind;
+use crate::segment::{Segmenter, Word};
+use crate::text::{LineProfile, View};
+
+/// A sentence of training or test data: its text and its entities
+/// (`kind`, first char, one past the last char; char indices).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence.
+    pub text: String,
+    /// Its entities, in char indices of `text`, sorted, not overlapping.
+    pub entities: Vec<(EntityKind, usize, usize)>,
+}
+
+/// Reads BIO data: one `char<TAB>tag` (or `char tag`) per line, a blank
+/// line between sentences. Tags are `O`, `B-X`, `I-X` (also `E-X`, `S-X`,
+/// `M-X`), with X one of `PER`, `LOC`, `ORG`.
+///
+/// # Errors
+///
+/// [`Error::TrainingData`] naming the first line that cannot be read,
+/// [`Error::Io`] if reading fails.
+pub fn read_bio(reader: impl BufRead) -> Result<Vec<Sentence>> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    let mut n_chars = 0usize;
+    let mut open: Option<(u8, usize)> = None;
+    let close = |open: &mut Option<(u8, usize)>, cur: &mut Sentence, end: usize| {
+        if let Some((ty, s)) = open.take() {
+            cur.entities.push((decode::kind(ty), s, end));
+        }
+    };
+    for (i, line) in reader.lines().enumerate() {
+        let line = line?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        let bad = |reason: String| Error::TrainingData {
+            line: i + 1,
+            reason,
+        };
+        if line.trim().is_empty() {
+            close(&mut open, &mut cur, n_chars);
+            if !cur.text.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            n_chars = 0;
+            continue;
+        }
+        let split = line.rfind('\t').or_else(|| line.rfind(' '));
+        let Some(at) = split else {
+            return Err(bad(format!("expected `char<TAB>tag`, found {line:?}")));
+        };
+        let (ch, label) = (&line[..at], line[at + 1..].trim());
+        let mut chars = ch.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(bad(format!(
+                "expected one character before the tag, found {ch:?}"
+            )));
+        };
+        let (prefix, ty) = if label == "O" {
+            ("O", None)
+        } else {
+            let Some((p, t)) = label.split_once(['-', '_']) else {
+                return Err(bad(format!("unknown tag {label:?}")));
+            };
+            let Some(ty) = decode::type_of_label(t) else {
+                return Err(bad(format!(
+                    "unknown entity type in tag {label:?} (expected PER, LOC or ORG)"
+                )));
+            };
+            (p, Some(ty))
+        };
+        let pos = n_chars;
+        match (prefix, ty) {
+            ("O", _) => close(&mut open, &mut cur, pos),
+            ("B", Some(ty)) => {
+                close(&mut open, &mut cur, pos);
+                open = Some((ty, pos));
+            }
+            ("I" | "M", Some(ty)) => {
+                if open.is_none_or(|(o, _)| o != ty) {
+                    close(&mut open, &mut cur, pos);
+                    open = Some((ty, pos));
+                }
+            }
+            ("E", Some(ty)) => {
+                if open.is_none_or(|(o, _)| o != ty) {
+                    close(&mut open, &mut cur, pos);
+                    open = Some((ty, pos));
+                }
+                close(&mut open, &mut cur, pos + 1);
+            }
+            ("S", Some(ty)) => {
+                close(&mut open, &mut cur, pos);
+                cur.entities.push((decode::kind(ty), pos, pos + 1));
+            }
+            _ => return Err(bad(format!("unknown tag {label:?}"))),
+        }
+        cur.text.push(c);
+        n_chars += 1;
+    }
+    close(&mut open, &mut cur, n_chars);
+    if !cur.text.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Training settings.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Features seen fewer times than this in the training data are dropped.
+    pub min_count: u32,
+    /// Seed of the sentence order shuffle.
+    pub seed: u64,
+    /// Weights whose magnitude (after quantisation to i16) is below this are zeroed.
+    pub prune: i16,
+    /// A first char of at least this many person names becomes a surname.
+    pub surname_min: u32,
+    /// Deflate-compress the model.
+    pub compress: bool,
+    /// Train a CRF (AdaGrad) instead of an averaged perceptron.
+    pub crf: bool,
+    /// AdaGrad learning rate of the CRF.
+    pub learning_rate: f32,
+    /// Progress on standard error.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 6,
+            min_count: 2,
+            seed: 0x5eed,
+            prune: 32,
+            surname_min: 8,
+            compress: true,
+            crf: true,
+            learning_rate: 0.1,
+            verbose: false,
+        }
+    }
+}
+
+/// Strict span-match counts for one kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Entities found with the right kind and span.
+    pub true_positives: usize,
+    /// Entities found that are not in the gold data.
+    pub false_positives: usize,
+    /// Gold entities not found.
+    pub false_negatives: usize,
+}
+
+impl Counts {
+    /// Precision (1 when nothing was found).
+    pub fn precision(&self) -> f64 {
+        let d = self.true_positives + self.false_positives;
+        if d == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / d as f64
+        }
+    }
+    /// Recall (1 when there was nothing to find).
+    pub fn recall(&self) -> f64 {
+        let d = self.true_positives + self.false_negatives;
+        if d == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / d as f64
+        }
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: &Counts) {
+        self.true_positives += o.true_positives;
+        self.false_positives += o.false_positives;
+        self.false_negatives += o.false_negatives;
+    }
+}
+
+/// Scores per kind (`person`, `place`, `organization`) and overall.
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    /// Per kind, in [`EntityKind::ALL`] order.
+    pub by_kind: Vec<(EntityKind, Counts)>,
+}
+
+impl Scores {
+    /// Empty counts for every kind.
+    pub fn new() -> Scores {
+        Scores {
+            by_kind: EntityKind::ALL
+                .iter()
+                .map(|&k| (k, Counts::default()))
+                .collect(),
+        }
+    }
+
+    /// Adds one sentence: gold and found `(kind, start, end)` triples.
+    pub fn add(
+        &mut self,
+        gold: &[(EntityKind, usize, usize)],
+        found: &[(EntityKind, usize, usize)],
+    ) {
+        for (kind, c) in &mut self.by_kind {
+            let g: Vec<_> = gold.iter().filter(|e| e.0 == *kind).collect();
+            let f: Vec<_> = found.iter().filter(|e| e.0 == *kind).collect();
+            let tp = f.iter().filter(|e| g.contains(e)).count();
+            c.true_positives += tp;
+            c.false_positives += f.len() - tp;
+            c.false_negatives += g.len() - tp;
+        }
+    }
+
+    /// Counts over all kinds.
+    pub fn overall(&self) -> Counts {
+        let mut all = Counts::default();
+        for (_, c) in &self.by_kind {
+            all.add(c);
+        }
+        all
+    }
+}
+
+/// The view of one sentence, checked to map 1:1 onto its chars.
+fn sentence_view(text: &str, view: &mut View) -> bool {
+    view.rebuild(text, LineProfile::of(text));
+    view.len() == text.chars().count()
+}
+
+/// Scores `model` on `sentences`, tagging each sentence alone as the
+/// extractor tags a piece (view, jieba, tagger; no document pass).
+pub fn evaluate(model: &EntityModel, sentences: &[Sentence]) -> Scores {
+    let seg = Segmenter::default();
+    let mut view = View::default();
+    let mut found = Vec::new();
+    let mut scores = Scores::new();
+    let mut triples = Vec::new();
+    for s in sentences {
+        view.rebuild(&s.text, LineProfile::of(&s.text));
+        let mut words = Vec::new();
+        seg.tag_into(&view.text, &mut words);
+        found.clear();
+        model.find(&view, &words, &mut found);
+        triples.clear();
+        triples.extend(found.iter().map(|e| (e.kind, e.start, e.end)));
+        scores.add(&s.entities, &triples);
+    }
+    scores
+}
+
+/// Surnames: first chars of at least `min` person names of 2 to 4 chars.
+fn learn_surnames(sentences: &[Sentence], min: u32) -> Vec<String> {
+    let mut counts: BTreeMap<char, u32> = BTreeMap::new();
+    for s in sentences {
+        let chars: Vec<char> = s.text.chars().collect();
+        for &(k, a, b) in &s.entities {
+            if k == EntityKind::Person && (2..=4).contains(&(b - a)) {
+                *counts.entry(crate::text::fold(chars[a])).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(c, n)| n >= min && crate::text::is_han(c))
+        .map(|(c, _)| c.to_string())
+        .collect()
+}
+
+/// Folds of the training data for its name lexicon.
+const FOLDS: usize = 5;
+
+/// The names of the training data (all sentences, or those outside fold `k`).
+fn gazetteer(sentences: &[Sentence], skip_fold: Option<usize>) -> Vec<(String, u16)> {
+    use super::lexicon::{GAZ_ORG, GAZ_PERSON, GAZ_PLACE};
+    let mut names: BTreeMap<String, u16> = BTreeMap::new();
+    for (si, s) in sentences.iter().enumerate() {
+        if skip_fold == Some(si % FOLDS) {
+            continue;
+        }
+        let chars: Vec<char> = s.text.chars().map(crate::text::fold).collect();
+        for &(k, a, b) in &s.entities {
+            if b <= chars.len() && (2..=16).contains(&(b - a)) {
+                let f = match k {
+                    EntityKind::Person => GAZ_PERSON,
+                    EntityKind::Place => GAZ_PLACE,
+                    _ => GAZ_ORG,
+                };
+                *names.entry(chars[a..b].iter().collect()).or_default() |= f;
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+/// BIOES tags of a sentence of `n` chars.
+fn gold_tags(s: &Sentence, n: usize) -> Vec<u8> {
+    let mut tags = vec![decode::O; n];
+    for &(kind, a, b) in &s.entities {
+        if a >= b || b > n {
+            continue;
+        }
+        let ty = match kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            _ => 2,
+        };
+        if b - a == 1 {
+            tags[a] = decode::tag(ty, Part::S);
+        } else {
+            tags[a] = decode::tag(ty, Part::B);
+            for t in &mut tags[a + 1..b - 1] {
+                *t = decode::tag(ty, Part::I);
+            }
+            tags[b - 1] = decode::tag(ty, Part::E);
+        }
+    }
+    tags
+}
+
+/// A training sentence as feature ids.
+struct Prepared {
+    ids: Vec<u32>,
+    start: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+/// Trains a model on `sentences`; returns the model file's bytes. `dev`
+/// (may be empty) is scored after every epoch when `verbose` is on.
+///
+/// # Errors
+///
+/// [`Error::TrainingData`] when there is nothing to learn from.
+pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -> Result<Vec<u8>> {
+    let t0 = Instant::now();
+    let log = |msg: String| {
+        if options.verbose {
+            eprintln!("[{:7.1}s] {msg}", t0.elapsed().as_secs_f64());
+        }
+    };
+    let surnames = learn_surnames(sentences, options.surname_min);
+    log(format!("{} surnames learned", surnames.len()));
+    // Names of the training data are a lexicon too. Each training sentence
+    // sees only the names of the other folds (as unseen text would).
+    let lexicon = Lexicon::standard(&surnames, &gazetteer(sentences, None));
+    let folds: Vec<Lexicon> = (0..FOLDS)
+        .map(|k| Lexicon::standard(&surnames, &gazetteer(sentences, Some(k))))
+        .collect();
+    log(format!("lexicons built ({} entries)", lexicon.len()));
+
+    // Features of every sentence, through the view and jieba.
+    let seg = Segmenter::default();
+    let mut view = View::default();
+    let mut feats = Features::default();
+    let mut raw: Vec<(Vec<u64>, Vec<u32>, Vec<u8>)> = Vec::with_capacity(sentences.len());
+    let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
+    let mut skipped = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        if !sentence_view(&s.text, &mut view) {
+            skipped += 1;
+            continue;
+        }
+        let mut words: Vec<Word<'_>> = Vec::new();
+        seg.tag_into(&view.text, &mut words);
+        feats.compute(&view.chars, &words, 0, &folds[si % FOLDS]);
+        for &k in &feats.keys {
+            *counts.entry(k).or_default() += 1;
+        }
+        raw.push((
+            feats.keys.clone(),
+            feats.start.clone(),
+            gold_tags(s, view.len()),
+        ));
+    }
+    if raw.is_empty() {
+        return Err(Error::TrainingData {
+            line: 0,
+            reason: "no sentences to learn from".into(),
+        });
+    }
+    log(format!(
+        "{} sentences ({} skipped), {} distinct features",
+        raw.len(),
+        skipped,
+        counts.len()
+    ));
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .filter(|&(_, &n)| n >= options.min_count)
+        .map(|(&k, _)| k)
+        .collect();
+    keys.sort_unstable();
+    drop(counts);
+    let id_of: HashMap<u64, u32, NoHash> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
+    let data: Vec<Prepared> = raw
+        .into_iter()
+        .map(|(ks, st, gold)| {
+            let mut ids = Vec::with_capacity(ks.len());
+            let mut start = Vec::with_capacity(st.len());
+            for i in 0..st.len() - 1 {
+                start.push(ids.len() as u32);
+                for &k in &ks[st[i] as usize..st[i + 1] as usize] {
+                    if let Some(&id) = id_of.get(&k) {
+                        ids.push(id);
+                    }
+                }
+            }
+            start.push(ids.len() as u32);
+            Prepared { ids, start, gold }
+        })
+        .collect();
+    drop(id_of);
+    let nf = keys.len();
+    log(format!(
+        "{nf} features kept (seen at least {} times)",
+        options.min_count
+    ));
+
+    if options.crf {
+        let mut crf = Crf::new(nf);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = options.seed | 1;
+        let mut bytes = Vec::new();
+        for epoch in 0..options.epochs.max(1) {
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            for &si in &order {
+                crf.step(&data[si], options.learning_rate);
+            }
+            log(format!("crf epoch {}", epoch + 1));
+            if epoch + 1 >= options.epochs.max(1) && options.verbose && !dev.is_empty() {
+                if let Ok(sweep) = std::env::var("ZHX_PRUNE_SWEEP") {
+                    for p in sweep.split(',').filter_map(|x| x.parse::<i16>().ok()) {
+                        let mut o = options.clone();
+                        o.prune = p;
+                        let b = finish(&keys, &crf.w, &crf.tw, &lexicon, &o);
+                        let m = EntityModel::from_bytes(&b)?;
+                        let f = evaluate(&m, dev).overall().f1();
+                        log(format!(
+                            "  prune {p}: dev F1 {f:.4}; model {} bytes, {} features",
+                            b.len(),
+                            m.feature_count()
+                        ));
+                    }
+                }
+            }
+            let last = epoch + 1 >= options.epochs.max(1);
+            if last || (options.verbose && !dev.is_empty()) {
+                bytes = finish(&keys, &crf.w, &crf.tw, &lexicon, options);
+                if options.verbose && !dev.is_empty() {
+                    let m = EntityModel::from_bytes(&bytes)?;
+                    let o = evaluate(&m, dev).overall();
+                    log(format!(
+                        "  dev P {:.4} R {:.4} F1 {:.4}; model {} bytes, {} features",
+                        o.precision(),
+                        o.recall(),
+                        o.f1(),
+                        bytes.len(),
+                        m.feature_count()
+                    ));
+                }
+            }
+        }
+        return Ok(bytes);
+    }
+
+    // The averaged perceptron.
+    let mut w = vec![0i32; nf * N_TAGS];
+    let mut acc = vec![0i64; nf * N_TAGS];
+    let nt = (N_TAGS + 1) * N_TAGS;
+    let mut tw = vec![0i32; nt];
+    let mut tacc = vec![0i64; nt];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = options.seed | 1;
+    let mut emit: Vec<i32> = Vec::new();
+    let mut pred: Vec<u8> = Vec::new();
+    let mut viterbi = Viterbi::default();
+    let mut bytes = Vec::new();
+    for epoch in 0..options.epochs.max(1) {
+        // Fisher-Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        for &si in &order {
+            let s = &data[si];
+            let n = s.gold.len();
+            emit.clear();
+            emit.resize(n * N_TAGS, 0);
+            for i in 0..n {
+                let row = &mut emit[i * N_TAGS..(i + 1) * N_TAGS];
+                for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                    let wr = &w[f as usize * N_TAGS..(f as usize + 1) * N_TAGS];
+                    for t in 0..N_TAGS {
+                        row[t] += wr[t];
+                    }
+                }
+            }
+            viterbi.decode(&emit, &tw, &mut pred);
+            if pred != s.gold {
+                errors += 1;
+                for i in 0..n {
+                    let (g, p) = (s.gold[i] as usize, pred[i] as usize);
+                    if g != p {
+                        for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                            let b = f as usize * N_TAGS;
+                            w[b + g] += 1;
+                            acc[b + g] += c;
+                            w[b + p] -= 1;
+                            acc[b + p] -= c;
+                        }
+                    }
+                    let gp = if i == 0 {
+                        START
+                    } else {
+                        s.gold[i - 1] as usize
+                    };
+                    let pp = if i == 0 { START } else { pred[i - 1] as usize };
+                    if (gp, g) != (pp, p) {
+                        tw[gp * N_TAGS + g] += 1;
+                        tacc[gp * N_TAGS + g] += c;
+                        tw[pp * N_TAGS + p] -= 1;
+                        tacc[pp * N_TAGS + p] -= c;
+                    }
+                }
+            }
+            c += 1;
+        }
+        log(format!(
+            "epoch {}: {} of {} sentences wrong",
+            epoch + 1,
+            errors,
+            data.len()
+        ));
+        let last = epoch + 1 >= options.epochs.max(1);
+        if last || (options.verbose && !dev.is_empty()) {
+            bytes = finish(
+                &keys,
+                &average(&w, &acc, c),
+                &average(&tw, &tacc, c),
+                &lexicon,
+                options,
+            );
+            if options.verbose && !dev.is_empty() {
+                let m = EntityModel::from_bytes(&bytes)?;
+                let sc = evaluate(&m, dev);
+                let o = sc.overall();
+                log(format!(
+                    "  dev P {:.4} R {:.4} F1 {:.4}; model {} bytes, {} features",
+                    o.precision(),
+                    o.recall(),
+                    o.f1(),
+                    bytes.len(),
+                    m.feature_count()
+                ));
+            }
+        }
+    }
+    Ok(bytes)
+}
+
+/// Quantises to i16, prunes and writes the model.
+fn finish(
+    keys: &[u64],
+    w: &[f32],
+    tw: &[f32],
+    lexicon: &Lexicon,
+    options: &TrainOptions,
+) -> Vec<u8> {
+    let max = w.iter().fold(0f32, |m, x| m.max(x.abs())) as f64;
+    let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+    if options.verbose {
+        eprintln!("weights: max {max:.4}, quantum {:.6}", 1.0 / scale);
+    }
+    let trans: Vec<i32> = tw
+        .iter()
+        .map(|&x| (x as f64 * scale).round() as i32)
+        .collect();
+    let mut rows = Vec::with_capacity(keys.len());
+    for (i, &k) in keys.iter().enumerate() {
+        let mut r = [0i16; N_TAGS];
+        let mut any = false;
+        for t in 0..N_TAGS {
+            let q = (w[i * N_TAGS + t] as f64 * scale).round() as i16;
+            if q.unsigned_abs() >= options.prune.unsigned_abs() {
+                r[t] = q;
+                any |= q != 0;
+            }
+        }
+        if any {
+            rows.push((k, r));
+        }
+    }
+    model::write(
+        &Weights {
+            lexicon,
+            trans: &trans,
+            rows: &rows,
+        },
+        options.compress,
+    )
+}
+
+/// Averaged perceptron weights.
+fn average(w: &[i32], acc: &[i64], c: i64) -> Vec<f32> {
+    w.iter()
+        .zip(acc)
+        .map(|(&x, &a)| (x as f64 - a as f64 / c as f64) as f32)
+        .collect()
+}
+
+/// A linear-chain CRF trained by AdaGrad; feature weights and transitions.
+struct Crf {
+    w: Vec<f32>,
+    g: Vec<f32>,
+    tw: Vec<f32>,
+    tg: Vec<f32>,
+    // Per-sentence buffers.
+    psi: Vec<f32>,
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+    scale: Vec<f32>,
+}
+
+impl Crf {
+    fn new(nf: usize) -> Crf {
+        let nt = (N_TAGS + 1) * N_TAGS;
+        Crf {
+            w: vec![0.0; nf * N_TAGS],
+            g: vec![0.0; nf * N_TAGS],
+            tw: vec![0.0; nt],
+            tg: vec![0.0; nt],
+            psi: Vec::new(),
+            alpha: Vec::new(),
+            beta: Vec::new(),
+            scale: Vec::new(),
+        }
+    }
+
+    /// One AdaGrad step on sentence `s`.
+    fn step(&mut self, s: &Prepared, lr: f32) {
+        let n = s.gold.len();
+        if n == 0 {
+            return;
+        }
+        let nt = N_TAGS;
+        self.psi.clear();
+        self.psi.resize(n * nt, 0.0);
+        for i in 0..n {
+            let row = &mut self.psi[i * nt..(i + 1) * nt];
+            for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                let wr = &self.w[f as usize * nt..(f as usize + 1) * nt];
+                for t in 0..nt {
+                    row[t] += wr[t];
+                }
+            }
+            let m = row.iter().fold(f32::MIN, |a, &b| a.max(b));
+            for x in row.iter_mut() {
+                *x = (*x - m).exp();
+            }
+        }
+        let mut phi = [0f32; (N_TAGS + 1) * N_TAGS];
+        for from in 0..=N_TAGS {
+            for to in 0..N_TAGS {
+                if decode::allowed(from, to as u8) {
+                    phi[from * nt + to] = self.tw[from * nt + to].clamp(-50.0, 50.0).exp();
+                }
+            }
+        }
+        let end: [f32; N_TAGS] =
+            std::array::from_fn(|t| if decode::may_end(t as u8) { 1.0 } else { 0.0 });
+        self.alpha.clear();
+        self.alpha.resize(n * nt, 0.0);
+        self.beta.clear();
+        self.beta.resize(n * nt, 0.0);
+        self.scale.clear();
+        self.scale.resize(n, 1.0);
+        for i in 0..n {
+            let mut sum = 0f32;
+            for t in 0..nt {
+                let a = if i == 0 {
+                    phi[START * nt + t]
+                } else {
+                    let mut a = 0f32;
+                    for p in 0..nt {
+                        a += self.alpha[(i - 1) * nt + p] * phi[p * nt + t];
+                    }
+                    a
+                } * self.psi[i * nt + t];
+                self.alpha[i * nt + t] = a;
+                sum += a;
+            }
+            let sum = if sum > 0.0 { sum } else { 1e-30 };
+            self.scale[i] = sum;
+            for t in 0..nt {
+                self.alpha[i * nt + t] /= sum;
+            }
+        }
+        for t in 0..nt {
+            self.beta[(n - 1) * nt + t] = end[t];
+        }
+        for i in (0..n - 1).rev() {
+            for p in 0..nt {
+                let mut b = 0f32;
+                for t in 0..nt {
+                    b += phi[p * nt + t] * self.psi[(i + 1) * nt + t] * self.beta[(i + 1) * nt + t];
+                }
+                self.beta[i * nt + p] = b / self.scale[i + 1];
+            }
+        }
+        let z: f32 = (0..nt).map(|t| self.alpha[(n - 1) * nt + t] * end[t]).sum();
+        if z.is_nan() || z <= 0.0 || !z.is_finite() {
+            return;
+        }
+        // Node gradients.
+        let mut grad = [0f32; N_TAGS];
+        for i in 0..n {
+            let gold = s.gold[i] as usize;
+            for t in 0..nt {
+                grad[t] = self.alpha[i * nt + t] * self.beta[i * nt + t] / z;
+            }
+            grad[gold] -= 1.0;
+            for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                let b = f as usize * nt;
+                for t in 0..nt {
+                    let g = grad[t];
+                    if g.abs() > 1e-4 {
+                        self.g[b + t] += g * g;
+                        self.w[b + t] -= lr * g / self.g[b + t].sqrt();
+                    }
+                }
+            }
+        }
+        // Transition gradients.
+        let mut tgrad = [0f32; (N_TAGS + 1) * N_TAGS];
+        for t in 0..nt {
+            tgrad[START * nt + t] += self.alpha[t] * self.beta[t] / z;
+        }
+        tgrad[START * nt + s.gold[0] as usize] -= 1.0;
+        for i in 1..n {
+            let k = 1.0 / (self.scale[i] * z);
+            for p in 0..nt {
+                let a = self.alpha[(i - 1) * nt + p];
+                if a == 0.0 {
+                    continue;
+                }
+                for t in 0..nt {
+                    let ph = phi[p * nt + t];
+                    if ph != 0.0 {
+                        tgrad[p * nt + t] +=
+                            a * ph * self.psi[i * nt + t] * self.beta[i * nt + t] * k;
+                    }
+                }
+            }
+            tgrad[s.gold[i - 1] as usize * nt + s.gold[i] as usize] -= 1.0;
+        }
+        for (j, &g) in tgrad.iter().enumerate() {
+            if g != 0.0 {
+                self.tg[j] += g * g;
+                self.tw[j] -= lr * g / self.tg[j].sqrt();
+            }
+        }
+    }
+}
