@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use zh_extract::extract::entities::train::{self, Scores, Sentence};
+use zh_extract::train::{self, Scores, Sentence};
 use zh_extract::{EntityModel, Extractor};
 
 fn main() -> ExitCode {

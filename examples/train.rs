@@ -14,7 +14,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use zh_extract::extract::entities::train::{self, TrainOptions};
+use zh_extract::train::{self, TrainOptions};
 
 fn main() -> ExitCode {
     match run() {

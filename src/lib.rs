@@ -35,6 +35,7 @@ mod value;
 
 pub use error::{Error, Result};
 pub use extract::entities::EntityModel;
+pub use extract::entities::train;
 pub use extract::numeral::{find_numbers, parse_number};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use record::{Approx, Entity, EntityKind, Extraction, Quantity, QuantityKind, Span, Token};

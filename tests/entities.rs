@@ -1,7 +1,7 @@
 //! Entities: news-style sentences written by the team, a tiny training run,
 //! whole-document behaviour and span invariants.
 
-use zh_extract::extract::entities::train::{self, TrainOptions};
+use zh_extract::train::{self, TrainOptions};
 use zh_extract::{EntityKind, EntityModel, Extraction, Extractor};
 
 use EntityKind::{Organization as Org, Person as Per, Place as Loc};

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use zh_extract::Extractor;
-use zh_extract::extract::entities::train::{self, Scores};
+use zh_extract::train::{self, Scores};
 
 /// The floor the embedded model must keep on dev.bio (measured: see README).
 const MIN_F1: f64 = 0.82;
