@@ -212,6 +212,8 @@ impl Features {
             }
         };
 
+        let mut cached_word = u32::MAX;
+        let mut word_text: [Option<u64>; 4] = [None; 4];
         for i in 0..n {
             self.start.push(self.keys.len() as u32);
             let ii = i as isize;
@@ -261,10 +263,19 @@ impl Features {
                 let next_tag = words.get(wi as usize + 1).map_or(99, |w| w.tag_id as u64);
                 push(mix(mix(seed(30), pos), tag));
                 push(mix(mix(mix(seed(31), pos), tag), wlen.min(6) as u64));
-                let mut h = mix(seed(32), pos);
-                for &x in &chars[w.start.max(base) - base..w.end.min(base + n) - base] {
-                    h = mix(h, x as u64);
+                // The word's text, hashed once per word and position: a long word (200k
+                // digits) would otherwise cost its length at every char.
+                if cached_word != wi {
+                    cached_word = wi;
+                    word_text = [None; 4];
                 }
+                let h = *word_text[pos as usize].get_or_insert_with(|| {
+                    let mut h = mix(seed(32), pos);
+                    for &x in &chars[w.start.max(base) - base..w.end.min(base + n) - base] {
+                        h = mix(h, x as u64);
+                    }
+                    h
+                });
                 push(h);
                 push(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
                 push(mix(mix(mix(seed(34), pos), tag), c[2]));

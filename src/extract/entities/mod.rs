@@ -133,6 +133,11 @@ impl EntityModel {
                 while w1 < words.len() && words[w1].start < end {
                     w1 += 1;
                 }
+                // The model learned from Chinese: a sentence without Han
+                // characters (a log line, English) is not its business.
+                if !chars[start..end].iter().any(|&c| crate::text::is_han(c)) {
+                    continue;
+                }
                 self.tag_sentence(&chars[start..end], &words[w0..w1], start, scratch);
                 decode::spans(&scratch.tags, |ty, s, e| {
                     out.push(FoundEntity {
