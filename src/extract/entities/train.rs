@@ -4,7 +4,7 @@
 //!
 //! ```no_run
 //! use zh_extract::EntityModel;
-//! use zh_extract::extract::entities::train::{self, TrainOptions};
+//! use zh_extract::train::{self, TrainOptions};
 //!
 //! let file = std::io::BufReader::new(std::fs::File::open("train.bio")?);
 //! let sentences = train::read_bio(file)?;
