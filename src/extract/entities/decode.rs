@@ -83,74 +83,140 @@ pub(crate) fn may_end(tag: u8) -> bool {
 /// Reusable Viterbi buffers.
 #[derive(Debug, Default)]
 pub(crate) struct Viterbi {
-    back: Vec<[u8; N_TAGS]>,
+    /// The scores of every position, shifted so each position's best is 0.
+    scores: Vec<[i32; N_TAGS]>,
 }
 
-const NEG: i64 = i64::MIN / 4;
+/// Score of an unreachable state; scores are kept above it.
+const NEG: i32 = -(1 << 29);
+/// Transition and emission scores are clamped to this magnitude, so the
+/// sums below cannot overflow whatever a model file holds.
+const CLAMP: i32 = 1 << 24;
+
+/// Tags that close nothing before them: O, E-x and S-x, as 8 lanes.
+const CLOSED_LANES: [usize; 8] = [0, 3, 4, 7, 8, 11, 12, 0];
 
 impl Viterbi {
     /// The best tag sequence given per-position scores (`emit[i * N_TAGS + t]`)
     /// and transition scores (`trans[from * N_TAGS + to]`, `N_TAGS + 1` rows,
-    /// the last one from the start); written to `out`.
-    pub(crate) fn decode<T: Copy + Into<i64>>(
-        &mut self,
-        emit: &[T],
-        trans: &[T],
-        out: &mut Vec<u8>,
-    ) {
+    /// the last one from the start); written to `out`. Ties go to the lower
+    /// tag.
+    ///
+    /// The forward pass keeps only the best score of each state (eight
+    /// lanes at a time); the way back recomputes the one argmax it needs
+    /// per position.
+    pub(crate) fn decode(&mut self, emit: &[i32], trans: &[i32], out: &mut Vec<u8>) {
         out.clear();
         let n = emit.len() / N_TAGS;
-        if n == 0 {
+        if n == 0 || trans.len() < (N_TAGS + 1) * N_TAGS {
             return;
         }
-        self.back.clear();
-        self.back.resize(n, [0; N_TAGS]);
-        let mut score = [NEG; N_TAGS];
+        let tr = |from: usize, to: usize| trans[from * N_TAGS + to].clamp(-CLAMP, CLAMP);
+        // For each opener (O, B-x, S-x): the transitions from the closed tags.
+        let mut from_closed = [[NEG; 8]; N_TAGS];
+        for &t in &OPENERS {
+            for (lane, &p) in CLOSED_LANES[..7].iter().enumerate() {
+                from_closed[t as usize][lane] = tr(p, t as usize);
+            }
+        }
+        let mut into = [[0i32; N_TAGS]; N_TAGS];
+        for (to, row) in into.iter_mut().enumerate() {
+            for (from, x) in row.iter_mut().enumerate() {
+                *x = tr(from, to);
+            }
+        }
+        let emission = |i: usize, t: usize| emit[i * N_TAGS + t].clamp(-CLAMP, CLAMP);
+
+        self.scores.clear();
+        self.scores.reserve(n);
+        let mut first = [NEG; N_TAGS];
         for t in 0..N_TAGS {
             if allowed(START, t as u8) {
-                score[t] = trans[START * N_TAGS + t].into() + emit[t].into();
+                first[t] = tr(START, t) + emission(0, t);
             }
         }
+        self.scores.push(normalised(first));
         for i in 1..n {
+            let score = &self.scores[i - 1];
+            let mut closed = [NEG; 8];
+            for (lane, &p) in CLOSED_LANES[..7].iter().enumerate() {
+                closed[lane] = score[p];
+            }
             let mut next = [NEG; N_TAGS];
-            for t in 0..N_TAGS {
-                let mut best = NEG;
-                let mut arg = 0u8;
-                for &p in PREDECESSORS[t] {
-                    let p = p as usize;
-                    let s = score[p] + trans[p * N_TAGS + t].into();
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
-                if best > NEG / 2 {
-                    next[t] = best + emit[i * N_TAGS + t].into();
-                    self.back[i][t] = arg;
+            for &t in &OPENERS {
+                let t = t as usize;
+                let best = closed
+                    .iter()
+                    .zip(&from_closed[t])
+                    .map(|(s, x)| s + x)
+                    .max()
+                    .unwrap_or(NEG);
+                next[t] = best + emission(i, t);
+            }
+            for ty in 0..3 {
+                let b = 1 + 4 * ty;
+                for t in [b + 1, b + 2] {
+                    let best = (score[b] + into[t][b]).max(score[b + 1] + into[t][b + 1]);
+                    next[t] = best + emission(i, t);
                 }
             }
-            score = next;
+            self.scores.push(normalised(next));
         }
-        let mut best = NEG;
+
+        let last_scores = &self.scores[n - 1];
+        let mut best = i32::MIN;
         let mut last = O;
         for t in 0..N_TAGS {
-            if may_end(t as u8) && score[t] > best {
-                best = score[t];
+            if may_end(t as u8) && last_scores[t] > best {
+                best = last_scores[t];
                 last = t as u8;
             }
         }
         out.resize(n, O);
         out[n - 1] = last;
         for i in (1..n).rev() {
-            out[i - 1] = self.back[i][out[i] as usize];
+            let t = out[i] as usize;
+            let prev = &self.scores[i - 1];
+            let candidates: &[usize] = match split(t as u8) {
+                Some((_, Part::I | Part::E)) => {
+                    let b = t - (t - 1) % 4;
+                    &[b, b + 1][..]
+                }
+                _ => &CLOSED_LANES[..7],
+            };
+            let mut arg = candidates[0];
+            let mut best = prev[arg] + into[t][arg];
+            for &p in &candidates[1..] {
+                let s = prev[p] + into[t][p];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            out[i - 1] = arg as u8;
         }
     }
 }
 
+/// Shifts scores so the best is 0, keeping every score above [`NEG`].
+#[inline]
+fn normalised(mut s: [i32; N_TAGS]) -> [i32; N_TAGS] {
+    let top = s.iter().copied().max().unwrap_or(0);
+    for x in &mut s {
+        *x = (*x - top).max(NEG);
+    }
+    s
+}
+
+/// Tags that open nothing: O, B-x and S-x.
+const OPENERS: [u8; 7] = [0, 1, 4, 5, 8, 9, 12];
+
 /// Tags that may come before O, B-x and S-x: O, E-*, S-*.
+#[cfg(test)]
 const CLOSED: &[u8] = &[0, 3, 4, 7, 8, 11, 12];
 
-/// For each tag, the tags that may come before it.
+/// For each tag, the tags that may come before it (the rule `decode` unrolls).
+#[cfg(test)]
 static PREDECESSORS: [&[u8]; N_TAGS] = [
     CLOSED,
     CLOSED,
@@ -229,6 +295,7 @@ mod tests {
                 .filter(|&p| allowed(p as usize, t as u8))
                 .collect();
             assert_eq!(PREDECESSORS[t], &want[..], "into {t}");
+            assert_eq!(OPENERS.contains(&(t as u8)), want == CLOSED, "into {t}");
         }
     }
 
