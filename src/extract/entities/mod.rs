@@ -29,6 +29,7 @@ pub mod train;
 
 use decode::{N_TAGS, Viterbi};
 use features::Features;
+use model::LANES;
 
 /// An entity found in a view, in view char indices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,15 +159,14 @@ impl EntityModel {
         scratch.emit.clear();
         scratch.emit.resize(n * N_TAGS, 0);
         for i in 0..n {
-            let mut acc = [0i32; N_TAGS];
+            let mut acc = [0i32; LANES];
             for &k in scratch.features.at(i) {
-                if let Some(row) = self.parts.table.get(k) {
-                    for t in 0..N_TAGS {
-                        acc[t] += row[t] as i32;
-                    }
+                let row = &self.parts.table.get(k).0;
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(w);
                 }
             }
-            scratch.emit[i * N_TAGS..(i + 1) * N_TAGS].copy_from_slice(&acc);
+            scratch.emit[i * N_TAGS..(i + 1) * N_TAGS].copy_from_slice(&acc[..N_TAGS]);
         }
         scratch
             .viterbi
