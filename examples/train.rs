@@ -3,6 +3,8 @@
 //! ```text
 //! cargo run --release --example train -- TRAIN.bio [--out data/entities.model]
 //!     [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]
+//!     [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N]
+//!     [--average | --no-average] [--lr X]
 //! ```
 //!
 //! `TRAIN.bio`: `char<TAB>tag` (or `char tag`) per line, a blank line between
@@ -50,10 +52,15 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--raw" => options.compress = false,
             "--crf" => options.crf = true,
             "--perceptron" => options.crf = false,
+            "--max-features" => options.max_features = value("--max-features")?.parse()?,
+            "--refit-epochs" => options.refit_epochs = value("--refit-epochs")?.parse()?,
+            "--average" => options.average = true,
+            "--no-average" => options.average = false,
+            "--min-weight" => options.min_weight = value("--min-weight")?.parse()?,
             "--lr" => options.learning_rate = value("--lr")?.parse()?,
             "-h" | "--help" => {
                 eprintln!(
-                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]"
+                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X]"
                 );
                 return Ok(());
             }

@@ -35,6 +35,14 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
         return;
     }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
+    // An alias introduced in the text names its entity's kind wherever the
+    // tagger found it.
+    let aliases = aliases(text, entities);
+    for e in entities.iter_mut() {
+        if let Some(&(_, kind)) = aliases.iter().find(|a| a.0 == e.text) {
+            e.kind = kind;
+        }
+    }
     // How often each name was tagged as each kind.
     let mut names: BTreeMap<&'a str, [u32; 3]> = BTreeMap::new();
     for e in entities.iter() {
@@ -43,7 +51,7 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
             names.entry(e.text).or_default()[kind_index(e.kind)] += 1;
         }
     }
-    for (alias, kind) in aliases(text, entities) {
+    for (alias, kind) in aliases {
         names.entry(alias).or_default()[kind_index(kind)] += 1;
     }
     // Only names always tagged as the same kind.

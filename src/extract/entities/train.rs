@@ -1,4 +1,5 @@
-//! Training a model on BIO data: a structured averaged perceptron over the
+//! Training a model on BIO data: a CRF (AdaGrad, then feature selection)
+//! or a structured averaged perceptron over the
 //! features of [`super::features`], computed exactly as prediction does
 //! (each sentence goes through the normalised view and jieba first).
 //!
@@ -148,6 +149,16 @@ pub struct TrainOptions {
     pub compress: bool,
     /// Train a CRF (AdaGrad) instead of an averaged perceptron.
     pub crf: bool,
+    /// CRF: after `epochs`, keep only this many features (those with the
+    /// largest summed weight magnitude; 0 keeps all) ...
+    pub max_features: usize,
+    /// ... and train this many more epochs on the kept ones.
+    pub refit_epochs: usize,
+    /// CRF: weights of kept features smaller than this are zeroed (and
+    /// stay zero) when features are selected.
+    pub min_weight: f32,
+    /// CRF: write the averaged weights.
+    pub average: bool,
     /// AdaGrad learning rate of the CRF.
     pub learning_rate: f32,
     /// Progress on standard error.
@@ -155,15 +166,20 @@ pub struct TrainOptions {
 }
 
 impl Default for TrainOptions {
+    /// The settings of the embedded model (`data/README.md`).
     fn default() -> Self {
         TrainOptions {
-            epochs: 6,
+            epochs: 4,
             min_count: 2,
             seed: 0x5eed,
             prune: 32,
             surname_min: 8,
             compress: true,
             crf: true,
+            max_features: 350_000,
+            min_weight: 0.14,
+            refit_epochs: 1,
+            average: false,
             learning_rate: 0.1,
             verbose: false,
         }
@@ -416,11 +432,14 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
             reason: "no sentences to learn from".into(),
         });
     }
+    let n_chars: usize = raw.iter().map(|r| r.2.len()).sum();
+    let n_keys: usize = raw.iter().map(|r| r.0.len()).sum();
     log(format!(
-        "{} sentences ({} skipped), {} distinct features",
+        "{} sentences ({} skipped), {} distinct features, {:.1} keys per char",
         raw.len(),
         skipped,
-        counts.len()
+        counts.len(),
+        n_keys as f64 / n_chars.max(1) as f64
     ));
     let mut keys: Vec<u64> = counts
         .iter()
@@ -459,11 +478,62 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
     ));
 
     if options.crf {
+        let mut data = data;
         let mut crf = Crf::new(nf);
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = options.seed | 1;
         let mut bytes = Vec::new();
-        for epoch in 0..options.epochs.max(1) {
+        let select = options.max_features > 0 && options.max_features < nf;
+        let total = options.epochs.max(1) + if select { options.refit_epochs } else { 0 };
+        for epoch in 0..total {
+            if select && epoch == options.epochs.max(1) {
+                // Keep the strongest features; the others are dropped and
+                // the kept ones trained on without them.
+                let mut score: Vec<(f32, u32)> = (0..nf)
+                    .map(|f| {
+                        let r = &crf.w[f * N_TAGS..(f + 1) * N_TAGS];
+                        (r.iter().map(|x| x.abs()).sum::<f32>(), f as u32)
+                    })
+                    .collect();
+                score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                let mut keep = vec![false; nf];
+                for &(_, f) in &score[..options.max_features] {
+                    keep[f as usize] = true;
+                }
+                let mut zeroed = 0usize;
+                for (j, x) in crf.w.iter_mut().enumerate() {
+                    if keep[j / N_TAGS] && x.abs() < options.min_weight {
+                        // Zeroed and frozen (an infinite AdaGrad sum).
+                        *x = 0.0;
+                        crf.g[j] = f32::INFINITY;
+                        crf.acc[j] = 0.0;
+                        zeroed += 1;
+                    }
+                }
+                log(format!("{zeroed} small weights of kept features zeroed"));
+                for f in 0..nf {
+                    if !keep[f] {
+                        crf.w[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
+                        crf.acc[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
+                    }
+                }
+                for p in &mut data {
+                    let mut ids = Vec::with_capacity(p.ids.len());
+                    let mut start = Vec::with_capacity(p.start.len());
+                    for i in 0..p.start.len() - 1 {
+                        start.push(ids.len() as u32);
+                        ids.extend(
+                            p.ids[p.start[i] as usize..p.start[i + 1] as usize]
+                                .iter()
+                                .filter(|&&f| keep[f as usize]),
+                        );
+                    }
+                    start.push(ids.len() as u32);
+                    p.ids = ids;
+                    p.start = start;
+                }
+                log(format!("kept {} of {nf} features", options.max_features));
+            }
             for i in (1..order.len()).rev() {
                 rng ^= rng << 13;
                 rng ^= rng >> 7;
@@ -474,12 +544,17 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                 crf.step(&data[si], options.learning_rate);
             }
             log(format!("crf epoch {}", epoch + 1));
-            if epoch + 1 >= options.epochs.max(1) && options.verbose && !dev.is_empty() {
+            if epoch + 1 >= total && options.verbose && !dev.is_empty() {
                 if let Ok(sweep) = std::env::var("ZHX_PRUNE_SWEEP") {
                     for p in sweep.split(',').filter_map(|x| x.parse::<i16>().ok()) {
                         let mut o = options.clone();
                         o.prune = p;
-                        let b = finish(&keys, &crf.w, &crf.tw, &lexicon, &o);
+                        let (aw, atw) = if o.average {
+                            crf.averaged()
+                        } else {
+                            (crf.w.clone(), crf.tw.clone())
+                        };
+                        let b = finish(&keys, &aw, &atw, &lexicon, &o);
                         let m = EntityModel::from_bytes(&b)?;
                         let f = evaluate(&m, dev).overall().f1();
                         log(format!(
@@ -490,9 +565,14 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                     }
                 }
             }
-            let last = epoch + 1 >= options.epochs.max(1);
+            let last = epoch + 1 >= total;
             if last || (options.verbose && !dev.is_empty()) {
-                bytes = finish(&keys, &crf.w, &crf.tw, &lexicon, options);
+                let (aw, atw) = if options.average {
+                    crf.averaged()
+                } else {
+                    (crf.w.clone(), crf.tw.clone())
+                };
+                bytes = finish(&keys, &aw, &atw, &lexicon, options);
                 if options.verbose && !dev.is_empty() {
                     let m = EntityModel::from_bytes(&bytes)?;
                     let o = evaluate(&m, dev).overall();
@@ -661,6 +741,11 @@ fn average(w: &[i32], acc: &[i64], c: i64) -> Vec<f32> {
 
 /// A linear-chain CRF trained by AdaGrad; feature weights and transitions.
 struct Crf {
+    /// Sum over updates of step number x change (for averaging).
+    acc: Vec<f64>,
+    tacc: Vec<f64>,
+    /// Steps taken, plus one.
+    c: f64,
     w: Vec<f32>,
     g: Vec<f32>,
     tw: Vec<f32>,
@@ -676,6 +761,9 @@ impl Crf {
     fn new(nf: usize) -> Crf {
         let nt = (N_TAGS + 1) * N_TAGS;
         Crf {
+            acc: vec![0.0; nf * N_TAGS],
+            tacc: vec![0.0; nt],
+            c: 1.0,
             w: vec![0.0; nf * N_TAGS],
             g: vec![0.0; nf * N_TAGS],
             tw: vec![0.0; nt],
@@ -687,8 +775,20 @@ impl Crf {
         }
     }
 
+    /// The averaged weights (features, transitions).
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let avg = |w: &[f32], acc: &[f64]| -> Vec<f32> {
+            w.iter()
+                .zip(acc)
+                .map(|(&x, &a)| (x as f64 - a / self.c) as f32)
+                .collect()
+        };
+        (avg(&self.w, &self.acc), avg(&self.tw, &self.tacc))
+    }
+
     /// One AdaGrad step on sentence `s`.
     fn step(&mut self, s: &Prepared, lr: f32) {
+        self.c += 1.0;
         let n = s.gold.len();
         if n == 0 {
             return;
@@ -776,7 +876,9 @@ impl Crf {
                     let g = grad[t];
                     if g.abs() > 1e-4 {
                         self.g[b + t] += g * g;
-                        self.w[b + t] -= lr * g / self.g[b + t].sqrt();
+                        let d = lr * g / self.g[b + t].sqrt();
+                        self.w[b + t] -= d;
+                        self.acc[b + t] -= self.c * d as f64;
                     }
                 }
             }
@@ -807,7 +909,9 @@ impl Crf {
         for (j, &g) in tgrad.iter().enumerate() {
             if g != 0.0 {
                 self.tg[j] += g * g;
-                self.tw[j] -= lr * g / self.tg[j].sqrt();
+                let d = lr * g / self.tg[j].sqrt();
+                self.tw[j] -= d;
+                self.tacc[j] -= self.c * d as f64;
             }
         }
     }
