@@ -626,13 +626,31 @@ impl ExtractorBuilder {
     ///
     /// [`Error::Model`] if the embedded model cannot be read (a build defect).
     pub fn build(self) -> Result<Extractor> {
-        let model = match self.model {
-            Some(m) => Some(m),
-            None if self.entity_kinds.is_empty() => None,
-            None => Some(EntityModel::embedded()?),
+        let user_words = &self.user_words;
+        let (model, segmenter) = match self.model {
+            Some(m) => (Some(m), Segmenter::with_words(user_words)),
+            None if self.entity_kinds.is_empty() => (None, Segmenter::with_words(user_words)),
+            None => {
+                // The two big loads (jieba's dictionary, the entity model)
+                // are independent: on a second core they overlap.
+                std::thread::scope(|scope| {
+                    let segmenter = std::thread::Builder::new()
+                        .name("zh-extract-load".into())
+                        .spawn_scoped(scope, || Segmenter::with_words(user_words));
+                    let model = EntityModel::embedded();
+                    let segmenter = match segmenter {
+                        Ok(handle) => handle
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        // No thread to be had: load in turn.
+                        Err(_) => Segmenter::with_words(user_words),
+                    };
+                    model.map(|m| (Some(m), segmenter))
+                })?
+            }
         };
         Ok(Extractor {
-            segmenter: Segmenter::with_words(&self.user_words),
+            segmenter,
             model,
             entity_kinds: self.entity_kinds,
             quantity_kinds: self.quantity_kinds,

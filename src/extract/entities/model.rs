@@ -17,8 +17,6 @@
 //!   weights: one i16 per set mask bit, feature after feature
 //! ```
 
-use std::io::{Read, Write};
-
 use super::decode::N_TAGS;
 use super::features::{FEATURE_VERSION, KEY_BITS};
 use super::lexicon::Lexicon;
@@ -86,7 +84,11 @@ impl Table {
 
     #[inline]
     fn next(&self, i: usize) -> usize {
-        if i + 1 == self.control.len() { 0 } else { i + 1 }
+        if i + 1 == self.control.len() {
+            0
+        } else {
+            i + 1
+        }
     }
 
     /// Adds a row (keys are unique: the reader checks they are increasing).
@@ -203,12 +205,7 @@ pub(crate) fn write(w: &Weights<'_>, compress: bool) -> Vec<u8> {
     out.push(u8::from(compress));
     out.extend_from_slice(&(body.len() as u32).to_le_bytes());
     if compress {
-        let mut enc = libflate::deflate::Encoder::new(out);
-        enc.write_all(&body).expect("writing to a Vec cannot fail");
-        out = enc
-            .finish()
-            .into_result()
-            .expect("writing to a Vec cannot fail");
+        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&body, 10));
     } else {
         out.extend_from_slice(&body);
     }
@@ -258,10 +255,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     }
     let inflated;
     let body: &[u8] = if flags & 1 != 0 {
-        let mut buf = Vec::with_capacity(raw_len);
-        let dec = libflate::deflate::Decoder::new(&bytes[HEADER..]);
-        dec.take(raw_len as u64 + 1)
-            .read_to_end(&mut buf)
+        let buf = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes[HEADER..], raw_len)
             .map_err(|e| model_err(format!("cannot decompress: {e}"), HEADER))?;
         inflated = buf;
         &inflated
