@@ -39,6 +39,7 @@ pub struct Extractor {
     model: Option<Arc<EntityModel>>,
     entity_kinds: Vec<EntityKind>,
     quantity_kinds: Vec<QuantityKind>,
+    split_nested: bool,
 }
 
 impl Default for Extractor {
@@ -178,7 +179,7 @@ impl Extractor {
         if let Some(model) = self.model.as_deref() {
             if !self.entity_kinds.is_empty() {
                 scratch.entities.clear();
-                model.find(view, &words, &mut scratch.entities);
+                model.find(view, &words, !self.split_nested, &mut scratch.entities);
                 for FoundEntity { kind, start, end } in scratch.entities.drain(..) {
                     let span = view.span(start, end, base);
                     out.entities.push(Entity {
@@ -532,6 +533,7 @@ pub struct ExtractorBuilder {
     quantity_kinds: Vec<QuantityKind>,
     user_words: Vec<(String, Option<usize>, Option<String>)>,
     model: Option<Arc<EntityModel>>,
+    split_nested: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -544,6 +546,7 @@ impl Default for ExtractorBuilder {
                 .collect(),
             user_words: Vec::new(),
             model: None,
+            split_nested: false,
         }
     }
 }
@@ -613,6 +616,14 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Reports a place that leads an organization's name as an entity of
+    /// its own (`宁波市` + `鄞州区总工会`), as the MSRA corpus annotates,
+    /// instead of the outermost name (`宁波市鄞州区总工会`, the default).
+    pub fn split_nested_names(mut self) -> Self {
+        self.split_nested = true;
+        self
+    }
+
     /// Uses `model` (from [`EntityModel::from_bytes`], or trained with
     /// `examples/train.rs`) instead of the embedded one.
     pub fn entity_model(mut self, model: EntityModel) -> Self {
@@ -654,6 +665,7 @@ impl ExtractorBuilder {
             model,
             entity_kinds: self.entity_kinds,
             quantity_kinds: self.quantity_kinds,
+            split_nested: self.split_nested,
         })
     }
 }

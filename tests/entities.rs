@@ -72,23 +72,47 @@ const CASES: &[(&str, &[(EntityKind, &str)])] = &[
     ),
 ];
 
-/// Outermost nested names: the model (trained on MSRA, which tags the
-/// leading place of such names separately) still splits these.
+/// Outermost nested names: the organization swallows the places that lead
+/// its name (MSRA, the training data, tags them apart; the extractor merges
+/// them unless asked not to).
 #[test]
-#[ignore = "known failure: nested names are split after the leading place"]
 fn outermost_nested_names() {
-    let extractor = Extractor::new();
-    for (text, name) in [
-        (
-            "宁波市鄞州区总工会昨天召开第五次代表大会。",
-            "宁波市鄞州区总工会",
-        ),
+    let outermost = Extractor::new();
+    let split = Extractor::builder().split_nested_names().build().unwrap();
+    // (text, outermost names, names when split)
+    let cases: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])] = &[
         (
             "河南省郑州市公安局破获一起电信诈骗案。",
-            "河南省郑州市公安局",
+            &[(Org, "河南省郑州市公安局")],
+            &[(Loc, "河南省"), (Org, "郑州市公安局")],
         ),
-    ] {
-        assert!(has(&extractor.extract(text), Org, name), "{name}");
+        (
+            "北京市海淀区人民法院审理了此案。",
+            &[(Org, "北京市海淀区人民法院")],
+            &[(Loc, "北京市"), (Org, "海淀区人民法院")],
+        ),
+        (
+            "宁波市鄞州区总工会昨天召开第五次代表大会。",
+            &[(Org, "宁波市鄞州区总工会")],
+            &[],
+        ),
+        // Places alone stay places, one by one.
+        (
+            "他出生在余姚市梁弄镇横坎头村。",
+            &[(Loc, "余姚市"), (Loc, "梁弄镇"), (Loc, "横坎头村")],
+            &[(Loc, "余姚市"), (Loc, "梁弄镇"), (Loc, "横坎头村")],
+        ),
+    ];
+    for (text, merged, apart) in cases {
+        let found = outermost.extract(text);
+        check_spans(text, &found);
+        for (kind, name) in *merged {
+            assert!(has(&found, *kind, name), "{text}: {name}");
+        }
+        let found = split.extract(text);
+        for (kind, name) in *apart {
+            assert!(has(&found, *kind, name), "split: {text}: {name}");
+        }
     }
 }
 

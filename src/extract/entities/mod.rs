@@ -120,7 +120,15 @@ impl EntityModel {
     }
 
     /// Appends the entities of `view` to `out`.
-    pub(crate) fn find(&self, view: &View, words: &[Word<'_>], out: &mut Vec<FoundEntity>) {
+    /// With `outermost`, places leading an organization's name are merged
+    /// into it.
+    pub(crate) fn find(
+        &self,
+        view: &View,
+        words: &[Word<'_>],
+        outermost: bool,
+        out: &mut Vec<FoundEntity>,
+    ) {
         SCRATCH.with(|s| {
             let mut guard = s.borrow_mut();
             let scratch = &mut *guard;
@@ -140,6 +148,7 @@ impl EntityModel {
                     continue;
                 }
                 self.tag_sentence(&chars[start..end], &words[w0..w1], start, scratch);
+                let first = out.len();
                 decode::spans(&scratch.tags, |ty, s, e| {
                     out.push(FoundEntity {
                         kind: decode::kind(ty),
@@ -147,6 +156,9 @@ impl EntityModel {
                         end: start + e,
                     })
                 });
+                if outermost {
+                    merge_nested(out, first);
+                }
             }
         });
     }
@@ -172,6 +184,42 @@ impl EntityModel {
             .viterbi
             .decode(&scratch.emit, &self.parts.trans, &mut scratch.tags);
     }
+}
+
+/// Nested names, outermost wins: places right before an organization are
+/// part of its name (`宁波市` `鄞州区总工会` -> `宁波市鄞州区总工会`). The
+/// MSRA training data tags the leading place separately, so the tagger
+/// often splits such names; entities from `first` on are rewritten.
+fn merge_nested(out: &mut Vec<FoundEntity>, first: usize) {
+    let mut write = first;
+    let mut read = first;
+    while read < out.len() {
+        let mut last = read;
+        while out[last].kind == EntityKind::Place
+            && last + 1 < out.len()
+            && out[last + 1].start == out[last].end
+            && matches!(
+                out[last + 1].kind,
+                EntityKind::Place | EntityKind::Organization
+            )
+        {
+            last += 1;
+        }
+        let merged = if last > read && out[last].kind == EntityKind::Organization {
+            FoundEntity {
+                kind: EntityKind::Organization,
+                start: out[read].start,
+                end: out[last].end,
+            }
+        } else {
+            last = read;
+            out[read]
+        };
+        out[write] = merged;
+        write += 1;
+        read = last + 1;
+    }
+    out.truncate(write);
 }
 
 /// Sentences of a view: cut after `。！？` and line breaks (what the

@@ -295,7 +295,7 @@ pub fn evaluate(model: &EntityModel, sentences: &[Sentence]) -> Scores {
         let mut words = Vec::new();
         seg.tag_into(&view.text, &mut words);
         found.clear();
-        model.find(&view, &words, &mut found);
+        model.find(&view, &words, false, &mut found);
         triples.clear();
         triples.extend(found.iter().map(|e| (e.kind, e.start, e.end)));
         scores.add(&s.entities, &triples);
