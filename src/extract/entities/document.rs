@@ -67,18 +67,10 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
     if patterns.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return;
-    };
     let mut added = Vec::new();
     let mut cursor = (0usize, 0usize); // (byte, char)
     let mut next_entity = 0usize;
-    for m in ac.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e, pattern) in mentions(text, &patterns) {
         while next_entity < entities.len() && entities[next_entity].span.end <= s {
             next_entity += 1;
         }
@@ -92,7 +84,7 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
         let char_end = char_start + text[s..e].chars().count();
         cursor = (s, char_start);
         added.push(Entity {
-            kind: kinds[m.pattern().as_usize()],
+            kind: kinds[pattern],
             text: &text[s..e],
             span: Span {
                 start: s,
@@ -107,6 +99,60 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// Below this many names, searching for each is cheaper than building an
+/// automaton.
+const FEW_NAMES: usize = 12;
+
+/// The non-overlapping mentions of `patterns` in `text`, leftmost first and
+/// then longest, as `(start, end, pattern index)`.
+fn mentions(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    if patterns.len() >= FEW_NAMES {
+        by_automaton(text, patterns)
+    } else {
+        by_search(text, patterns)
+    }
+}
+
+fn by_automaton(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+    else {
+        return Vec::new();
+    };
+    ac.find_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect()
+}
+
+/// Every occurrence of every name, then the choice the automaton makes:
+/// leftmost, then longest, never overlapping.
+fn by_search(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let mut all = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        if p.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = text[from..].find(p) {
+            let s = from + at;
+            all.push((s, s + p.len(), i));
+            from = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    all.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+    let mut out = Vec::new();
+    let mut end = 0;
+    for m in all {
+        if m.0 >= end {
+            end = m.1;
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// A mention must not cut a run of Latin letters or digits.
@@ -157,4 +203,28 @@ fn aliases<'a>(text: &'a str, entities: &[Entity<'a>]) -> Vec<(&'a str, EntityKi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn 逐个查找与自动机一致() {
+        let text = "华力集团华力公司与华力合作，哈哈哈，宁波宁波港宁波港集团，华力华力";
+        let cases: &[&[&str]] = &[
+            &["华力", "华力集团"],
+            &["哈哈"],
+            &["宁波", "宁波港", "宁波港集团", "港集团"],
+            &["力公司", "华力", "公司与"],
+            &["不在文中"],
+        ];
+        for patterns in cases {
+            assert_eq!(
+                by_search(text, patterns),
+                by_automaton(text, patterns),
+                "{patterns:?}"
+            );
+        }
+    }
 }
