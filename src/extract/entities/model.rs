@@ -28,22 +28,27 @@ const HEADER: usize = 6 + 2 + 1 + 4;
 /// Refuse bodies larger than this (a guard against garbage lengths).
 const MAX_BODY: usize = 1 << 30;
 
-/// A weight row as the table stores it: the `N_TAGS` weights, a zero, and
-/// the key's 32-bit fingerprint in the last two lanes (0 marks an empty
-/// slot). 32 bytes, aligned, so a lookup touches one cache line and the
-/// row is summed sixteen lanes at a time.
+/// A weight row as the table stores it: the `N_TAGS` weights requantised
+/// to `i8` (see [`read`]) and 24 more bits of the key in the last lanes.
+/// 16 bytes, aligned: four rows to a cache line, a lookup touches one, and
+/// the row is summed sixteen lanes at a time.
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(32))]
-pub(crate) struct Row(pub [i16; LANES]);
+#[repr(C, align(16))]
+pub(crate) struct Row(pub [i8; LANES]);
 
 /// Lanes of a [`Row`].
 pub(crate) const LANES: usize = 16;
-const _: () = assert!(N_TAGS + 2 < LANES);
+const _: () = assert!(N_TAGS + 3 <= LANES);
 
 impl Row {
     #[inline]
     fn fingerprint(&self) -> u32 {
-        (self.0[LANES - 2] as u16 as u32) | ((self.0[LANES - 1] as u16 as u32) << 16)
+        u32::from_le_bytes([
+            self.0[LANES - 3] as u8,
+            self.0[LANES - 2] as u8,
+            self.0[LANES - 1] as u8,
+            0,
+        ])
     }
 }
 
@@ -79,7 +84,7 @@ impl Table {
         let low = (key >> 1) as u32 as u64;
         let at = ((low * self.control.len() as u64) >> 32) as usize;
         let control = 0x80 | (key >> (KEY_BITS - 7)) as u8;
-        (at, control, ((key >> (KEY_BITS - 32)) as u32).max(1))
+        (at, control, (key >> (KEY_BITS - 24)) as u32)
     }
 
     #[inline]
@@ -92,7 +97,7 @@ impl Table {
     }
 
     /// Adds a row (keys are unique: the reader checks they are increasing).
-    fn insert(&mut self, key: u64, w: [i16; N_TAGS]) {
+    fn insert(&mut self, key: u64, w: [i8; N_TAGS]) {
         let (mut i, control, fp) = self.place(key);
         while self.control[i] != 0 {
             i = self.next(i);
@@ -100,8 +105,10 @@ impl Table {
         self.control[i] = control;
         let row = &mut self.slots[i].0;
         row[..N_TAGS].copy_from_slice(&w);
-        row[LANES - 2] = fp as u16 as i16;
-        row[LANES - 1] = (fp >> 16) as u16 as i16;
+        let [a, b, c, _] = fp.to_le_bytes();
+        row[LANES - 3] = a as i8;
+        row[LANES - 2] = b as i8;
+        row[LANES - 1] = c as i8;
     }
 
     /// The weight row of `key`: lanes `0..N_TAGS` are the weights, the
@@ -340,14 +347,27 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     if c.at != body.len() {
         return Err(model_err("trailing bytes", HEADER + c.at));
     }
+    // Requantise to i8, one step for the whole model: a tagger's scores
+    // need no more (dev F1 unchanged) and the table halves, which is what
+    // the lookups cost. Transitions are divided by the same step.
+    let weight = |v: usize| i16::from_le_bytes([lo[v], hi[v]]);
+    let max = (0..total)
+        .map(|v| weight(v).unsigned_abs())
+        .max()
+        .unwrap_or(0);
+    let step = f64::from(max.div_ceil(127).max(1));
+    let requantise = |x: f64| (x / step).round();
+    for t in &mut trans {
+        *t = requantise(f64::from(*t)) as i32;
+    }
     let mut table = Table::with_capacity(n);
     let mut v = 0usize;
     for (i, &key) in keys.iter().enumerate() {
         let m = u16::from_le_bytes([masks[2 * i], masks[2 * i + 1]]);
-        let mut w = [0i16; N_TAGS];
+        let mut w = [0i8; N_TAGS];
         for (t, x) in w.iter_mut().enumerate() {
             if m & (1 << t) != 0 {
-                *x = i16::from_le_bytes([lo[v], hi[v]]);
+                *x = requantise(f64::from(weight(v))) as i8;
                 v += 1;
             }
         }
