@@ -176,7 +176,7 @@ impl Default for TrainOptions {
             surname_min: 8,
             compress: true,
             crf: true,
-            max_features: 350_000,
+            max_features: 200_000,
             min_weight: 0.14,
             refit_epochs: 1,
             average: false,
