@@ -168,7 +168,7 @@ impl Extractor {
 
         if !self.quantity_kinds.is_empty() {
             scratch.quantities.clear();
-            extract::quantity::find(view, &words, &mut scratch.quantities);
+            extract::quantity::find(view, &words, &mut scratch.word_at, &mut scratch.quantities);
             for q in scratch.quantities.drain(..) {
                 if !self.quantity_kinds.contains(&q.kind) {
                     continue;
@@ -477,46 +477,9 @@ fn in_run(c: char) -> bool {
     let f = crate::text::fold(c);
     f.is_ascii_alphanumeric()
         || matches!(f, '.' | ',' | '%')
-        || matches!(
-            c,
-            '〇' | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '兩'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '萬'
-                | '亿'
-                | '億'
-                | '兆'
-                | '壹'
-                | '贰'
-                | '貳'
-                | '叁'
-                | '參'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-                | '点'
-                | '點'
-        )
+        || crate::extract::numeral::is_numeral_char(c)
+        // and the traditional forms it leaves out, `兆`, the decimal point.
+        || matches!(c, '萬' | '億' | '兆' | '貳' | '參' | '陸' | '兩' | '点' | '點')
 }
 
 fn is_cjk_punct(c: char) -> bool {

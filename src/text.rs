@@ -28,7 +28,7 @@ impl LineProfile {
         let mut histogram = [0u32; Self::CAP + 1];
         let mut lines = 0u32;
         for line in text.split('\n') {
-            let n = line.trim_end_matches('\r').chars().take(Self::CAP).count();
+            let n = line.trim_end_matches('\r').chars().count().min(Self::CAP);
             if n > 0 {
                 histogram[n] = histogram[n].saturating_add(1);
                 lines = lines.saturating_add(1);
@@ -276,18 +276,20 @@ impl View {
     /// `original`; returns how many chars it has (at least one) and the
     /// byte offset past it.
     fn push_han_run(&mut self, original: &str, bi: usize, ci: usize) -> (usize, usize) {
-        let bytes = original.as_bytes();
-        let mut end = bi;
-        while let [b0, b1, b2, ..] = bytes[end..] {
-            if !(b0 == 0xE4 && b1 >= 0xB8 || (0xE5..=0xE9).contains(&b0)) {
-                break;
-            }
-            let c =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            self.chars.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
-            end += 3;
-        }
-        let k = (end - bi) / 3;
+        // Find the run's end first, then fill every buffer with an
+        // iterator of known length (no capacity check per char).
+        let run = &original.as_bytes()[bi..];
+        let k = run
+            .chunks_exact(3)
+            .take_while(|b| b[0] == 0xE4 && b[1] >= 0xB8 || (0xE5..=0xE9).contains(&b[0]))
+            .count();
+        let end = bi + 3 * k;
+        self.chars.extend(run[..3 * k].chunks_exact(3).map(|b| {
+            let c = (u32::from(b[0] & 0x0F) << 12)
+                | (u32::from(b[1] & 0x3F) << 6)
+                | u32::from(b[2] & 0x3F);
+            char::from_u32(c).unwrap_or('\u{FFFD}')
+        }));
         let (text_at, b, c) = (self.text.len() as u32, bi as u32, ci as u32);
         self.byte_in_view
             .extend((0..k as u32).map(|j| text_at + 3 * j));

@@ -185,6 +185,14 @@ impl Value {
     #[allow(clippy::should_implement_trait)]
     pub fn add(self, other: Value) -> Value {
         if let (Value::Exact(a), Value::Exact(b)) = (self, other) {
+            // Numerals add many zeros (empty groups); the sum is the other
+            // term, normalised as the general case would.
+            if a.is_zero() {
+                return Value::Exact(b.normalize());
+            }
+            if b.is_zero() {
+                return Value::Exact(a.normalize());
+            }
             if let Some(s) = a.checked_add(b) {
                 return Value::Exact(s.normalize());
             }

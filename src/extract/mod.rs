@@ -17,5 +17,7 @@ use crate::text::View;
 pub(crate) struct Scratch {
     pub view: View,
     pub quantities: Vec<quantity::FoundQuantity>,
+    /// The quantity scanner's word index (see [`quantity::find`]).
+    pub word_at: Vec<u32>,
     pub entities: Vec<entities::FoundEntity>,
 }

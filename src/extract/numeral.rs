@@ -162,6 +162,43 @@ fn multiplier_at(chars: &[char], i: usize) -> Option<u32> {
         .or_else(|| zhao_at(chars, i).then_some(12))
 }
 
+/// A Chinese numeral character of the common scripts: a digit, `〇`/`零`,
+/// a multiplier up to `亿`, or a financial form (the scanner's test for
+/// "a numeral stands here", without the rarer traditional variants).
+pub(crate) fn is_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
 fn is_point(c: char) -> bool {
     matches!(c, '点' | '點')
 }
@@ -472,6 +509,11 @@ struct State {
 /// Reads the longest numeral that starts exactly at `chars[start]`.
 pub(crate) fn parse(chars: &[char], start: usize) -> Option<Numeral> {
     let c = at(chars, start)?;
+    // Most calls are at chars that begin no numeral: answer them before
+    // setting anything up.
+    if !may_begin(c) {
+        return None;
+    }
     let next = at(chars, start + 1);
     let signed = match c {
         '-' | '+' => {
@@ -508,6 +550,19 @@ pub(crate) fn parse(chars: &[char], start: usize) -> Option<Numeral> {
     }
     n.shape.lone_one = false;
     Some(n)
+}
+
+/// Whether a numeral can begin with `c` (see [`parse`] and
+/// [`parse_unsigned`]; a superset, never wrong the other way).
+#[inline]
+fn may_begin(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '.' | '-' | '+' | '负' | '負' | '数' | '數' | '几' | '幾' | '成' | '上' | '半'
+        )
+        || chinese_digit(c).is_some()
+        || small_unit(c).is_some()
 }
 
 fn vague(
@@ -636,6 +691,16 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
     let first = at(chars, start)?;
     if let Some(n) = parse_vague(chars, start) {
         return Some(n);
+    }
+    // Only these begin a numeral (every other step of the loop below needs
+    // something read before it): most calls are at other chars, and need
+    // not set up the state.
+    if !(first.is_ascii_digit()
+        || first == '.'
+        || chinese_digit(first).is_some()
+        || small_unit(first).is_some())
+    {
+        return None;
     }
     if first == '.' {
         // `.5`, but not the tail of `1.2.5` or `...9`.

@@ -13,6 +13,7 @@
 //! - spans include approximation words (`约200人`, `3元左右`) and a unit
 //!   priced when written with the amount (`15元/斤`, `每斤15元`).
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
@@ -20,7 +21,7 @@ use rust_decimal::Decimal;
 use super::count;
 use super::measure::{self, MeasureUnit};
 use super::money::{self, Currency, Step};
-use super::numeral::{self, Numeral};
+use super::numeral::{self, Numeral, is_numeral_char};
 use super::percent::{self, PercentUnit};
 use super::units::{Lexicon, UnitEntry, unit};
 use crate::record::{Approx, QuantityKind};
@@ -53,22 +54,33 @@ pub(crate) struct FoundQuantity {
 }
 
 /// Appends the quantities of `view` to `out`, sorted, never overlapping.
-pub(crate) fn find(view: &View, words: &[Word<'_>], out: &mut Vec<FoundQuantity>) {
+/// `word_at` is a buffer reused from call to call.
+pub(crate) fn find(
+    view: &View,
+    words: &[Word<'_>],
+    word_at: &mut Vec<u32>,
+    out: &mut Vec<FoundQuantity>,
+) {
     let chars = &view.chars[..];
-    let mut word_at = vec![u32::MAX; chars.len() + 1];
+    // The index of the word that holds each char (`u32::MAX`: none).
+    word_at.clear();
+    word_at.resize(chars.len() + 1, u32::MAX);
     for (index, w) in words.iter().enumerate() {
-        for slot in word_at
-            .iter_mut()
-            .take(w.end.min(chars.len()))
-            .skip(w.start)
-        {
-            *slot = index as u32;
+        let end = w.end.min(chars.len());
+        if w.start < end {
+            word_at[w.start..end].fill(index as u32);
         }
     }
     let scanner = Scanner {
         chars,
         words,
-        word_at: &word_at,
+        word_at,
+        parsed: RefCell::new([NO_PARSE; PARSE_CACHE]),
+    };
+    let starters = &*STARTERS;
+    let may_start = |c: char| {
+        let i = c as usize;
+        i < 65536 && starters[i / 64] & (1 << (i % 64)) != 0
     };
     let mut i = 0;
     while i < chars.len() {
@@ -129,7 +141,12 @@ static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
             bits[i / 64] |= 1 << (i % 64);
         }
     };
-    for c in "0123456789-+.〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩负負半数几上成每摄华".chars() {
+    ('\u{3000}'..='\u{9FFF}')
+        .filter(|&c| is_numeral_char(c))
+        .for_each(&mut set);
+    // Signs, traditional forms, and the first chars of `负`, `半`, `数十`,
+    // `几百`, `上万`, `成千上万`, `每斤`, `摄氏`, `华氏`.
+    for c in "0123456789-+.貳參陸萬億兩负負半数几上成每摄华".chars() {
         set(c);
     }
     for e in APPROX_PREFIXES {
@@ -141,11 +158,6 @@ static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     money::prefix_first_chars().for_each(&mut set);
     bits
 });
-
-fn may_start(c: char) -> bool {
-    let i = c as usize;
-    i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
-}
 
 /// Approximation words before a number.
 static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
@@ -234,124 +246,103 @@ fn is_connector(c: char) -> bool {
     matches!(c, '至' | '到' | '-' | '~' | '—' | '–' | '〜')
 }
 
-/// Units that can be priced: `/斤`, `每公斤`, `一斤售价…`.
-static PRICED_UNITS: &[UnitEntry<()>] = &[
-    unit("斤", (), ""),
-    unit("市斤", (), ""),
-    unit("公斤", (), ""),
-    unit("千克", (), ""),
-    unit("克", (), ""),
-    unit("吨", (), ""),
-    unit("两", (), ""),
-    unit("米", (), ""),
-    unit("平方米", (), ""),
-    unit("平米", (), ""),
-    unit("㎡", (), ""),
-    unit("亩", (), ""),
-    unit("立方米", (), ""),
-    unit("方", (), ""),
-    unit("升", (), ""),
-    unit("人", (), ""),
-    unit("人次", (), ""),
-    unit("次", (), ""),
-    unit("月", (), ""),
-    unit("年", (), ""),
-    unit("天", (), ""),
-    unit("日", (), ""),
-    unit("晚", (), ""),
-    unit("小时", (), ""),
-    unit("件", (), ""),
-    unit("个", (), ""),
-    unit("台", (), ""),
-    unit("套", (), ""),
-    unit("户", (), ""),
-    unit("间", (), ""),
-    unit("张", (), ""),
-    unit("份", (), ""),
-    unit("瓶", (), ""),
-    unit("箱", (), ""),
-    unit("盒", (), ""),
-    unit("袋", (), ""),
-    unit("股", (), ""),
-    unit("度", (), ""),
-    unit("千瓦时", (), ""),
-    unit("盎司", (), ""),
-    unit("包", (), ""),
-    unit("期", (), ""),
-    unit("头", (), ""),
-    unit("只", (), ""),
-    unit("支", (), ""),
-    unit("罐", (), ""),
-    unit("杯", (), ""),
-    unit("碗", (), ""),
-    unit("桶", (), ""),
-    unit("kg", (), ""),
-    unit("g", (), ""),
-    unit("t", (), ""),
-    unit("m", (), ""),
-    unit("m2", (), ""),
-    unit("L", (), ""),
-    unit("km", (), ""),
-    unit("公里", (), ""),
-];
+/// Where a unit can stand as the unit priced (see [`PricedUnit`]).
+#[derive(Clone, Copy, Debug)]
+struct PricedUnit {
+    /// After `/` or `每` next to the amount: `15元/斤`, `每斤15元`.
+    per: bool,
+    /// A unit of goods that `每` prices from a distance (`每盒售价为38.5元`)
+    /// or that follows the amount after `一` (`38元一斤`); not people,
+    /// households or time (`每户可获得…`, `每月房租…` are no unit prices).
+    goods: bool,
+    /// A measure that, after `一`, introduces a price later in the clause
+    /// (`一斤售价在15元`).
+    intro: bool,
+}
 
-/// Measure units that, after `一`, introduce a price later in the clause
-/// (`一斤售价在15元`).
-static PRICE_INTRO_UNITS: &[UnitEntry<()>] = &[
-    unit("斤", (), ""),
-    unit("市斤", (), ""),
-    unit("公斤", (), ""),
-    unit("千克", (), ""),
-    unit("克", (), ""),
-    unit("吨", (), ""),
-    unit("两", (), ""),
-    unit("平方米", (), ""),
-    unit("平米", (), ""),
-    unit("亩", (), ""),
-    unit("立方米", (), ""),
-    unit("升", (), ""),
-];
+const PER: PricedUnit = PricedUnit {
+    per: true,
+    goods: false,
+    intro: false,
+};
+const GOODS: PricedUnit = PricedUnit {
+    per: false,
+    goods: true,
+    intro: false,
+};
+const PER_GOODS: PricedUnit = PricedUnit {
+    per: true,
+    goods: true,
+    intro: false,
+};
+const PER_GOODS_INTRO: PricedUnit = PricedUnit {
+    per: true,
+    goods: true,
+    intro: true,
+};
 
-/// Units of goods that `每` prices from a distance (`每盒售价为38.5元`); not
-/// people, households or time (`每户可获得…`, `每月房租…` are no unit prices).
-static GOODS_UNITS: &[UnitEntry<()>] = &[
-    unit("盒", (), ""),
-    unit("瓶", (), ""),
-    unit("件", (), ""),
-    unit("袋", (), ""),
-    unit("箱", (), ""),
-    unit("张", (), ""),
-    unit("份", (), ""),
-    unit("套", (), ""),
-    unit("台", (), ""),
-    unit("支", (), ""),
-    unit("包", (), ""),
-    unit("股", (), ""),
-    unit("桶", (), ""),
-    unit("罐", (), ""),
-    unit("杯", (), ""),
-    unit("碗", (), ""),
-    unit("只", (), ""),
-    unit("斤", (), ""),
-    unit("市斤", (), ""),
-    unit("公斤", (), ""),
-    unit("千克", (), ""),
-    unit("克", (), ""),
-    unit("吨", (), ""),
-    unit("两", (), ""),
-    unit("平方米", (), ""),
-    unit("平米", (), ""),
-    unit("亩", (), ""),
-    unit("立方米", (), ""),
-    unit("升", (), ""),
-    unit("度", (), ""),
-    unit("千瓦时", (), ""),
-    unit("盎司", (), ""),
-    unit("头", (), ""),
-    unit("晚", (), ""),
-    unit("单", (), ""),
-    unit("条", (), ""),
-    unit("餐", (), ""),
+/// Units that can be priced, with where (one table for the three uses).
+static PRICED_UNITS: &[UnitEntry<PricedUnit>] = &[
+    unit("斤", PER_GOODS_INTRO, ""),
+    unit("市斤", PER_GOODS_INTRO, ""),
+    unit("公斤", PER_GOODS_INTRO, ""),
+    unit("千克", PER_GOODS_INTRO, ""),
+    unit("克", PER_GOODS_INTRO, ""),
+    unit("吨", PER_GOODS_INTRO, ""),
+    unit("两", PER_GOODS_INTRO, ""),
+    unit("米", PER, ""),
+    unit("平方米", PER_GOODS_INTRO, ""),
+    unit("平米", PER_GOODS_INTRO, ""),
+    unit("㎡", PER, ""),
+    unit("亩", PER_GOODS_INTRO, ""),
+    unit("立方米", PER_GOODS_INTRO, ""),
+    unit("方", PER, ""),
+    unit("升", PER_GOODS_INTRO, ""),
+    unit("人", PER, ""),
+    unit("人次", PER, ""),
+    unit("次", PER, ""),
+    unit("月", PER, ""),
+    unit("年", PER, ""),
+    unit("天", PER, ""),
+    unit("日", PER, ""),
+    unit("晚", PER_GOODS, ""),
+    unit("小时", PER, ""),
+    unit("件", PER_GOODS, ""),
+    unit("个", PER, ""),
+    unit("台", PER_GOODS, ""),
+    unit("套", PER_GOODS, ""),
+    unit("户", PER, ""),
+    unit("间", PER, ""),
+    unit("张", PER_GOODS, ""),
+    unit("份", PER_GOODS, ""),
+    unit("瓶", PER_GOODS, ""),
+    unit("箱", PER_GOODS, ""),
+    unit("盒", PER_GOODS, ""),
+    unit("袋", PER_GOODS, ""),
+    unit("股", PER_GOODS, ""),
+    unit("度", PER_GOODS, ""),
+    unit("千瓦时", PER_GOODS, ""),
+    unit("盎司", PER_GOODS, ""),
+    unit("包", PER_GOODS, ""),
+    unit("期", PER, ""),
+    unit("头", PER_GOODS, ""),
+    unit("只", PER_GOODS, ""),
+    unit("支", PER_GOODS, ""),
+    unit("罐", PER_GOODS, ""),
+    unit("杯", PER_GOODS, ""),
+    unit("碗", PER_GOODS, ""),
+    unit("桶", PER_GOODS, ""),
+    unit("kg", PER, ""),
+    unit("g", PER, ""),
+    unit("t", PER, ""),
+    unit("m", PER, ""),
+    unit("m2", PER, ""),
+    unit("L", PER, ""),
+    unit("km", PER, ""),
+    unit("公里", PER, ""),
+    unit("单", GOODS, ""),
+    unit("条", GOODS, ""),
+    unit("餐", GOODS, ""),
 ];
 
 /// Set phrases and names with numerals in them that are not quantities.
@@ -426,10 +417,12 @@ static APPROX_PREFIX_LEXICON: LazyLock<Lexicon<Approx>> =
     LazyLock::new(|| Lexicon::new(APPROX_PREFIXES));
 static APPROX_SUFFIX_LEXICON: LazyLock<Lexicon<Approx>> =
     LazyLock::new(|| Lexicon::new(APPROX_SUFFIXES));
-static PRICED_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(PRICED_UNITS));
-static PRICE_INTRO_LEXICON: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(PRICE_INTRO_UNITS));
-static GOODS_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(GOODS_UNITS));
+static PRICED_LEXICON: LazyLock<Lexicon<PricedUnit>> =
+    LazyLock::new(|| Lexicon::new(PRICED_UNITS.iter().filter(|e| e.meaning.per)));
+static PRICE_INTRO_LEXICON: LazyLock<Lexicon<PricedUnit>> =
+    LazyLock::new(|| Lexicon::new(PRICED_UNITS.iter().filter(|e| e.meaning.intro)));
+static GOODS_LEXICON: LazyLock<Lexicon<PricedUnit>> =
+    LazyLock::new(|| Lexicon::new(PRICED_UNITS.iter().filter(|e| e.meaning.goods)));
 static SET_PHRASE_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(SET_PHRASES));
 
 /// The unit that follows a number.
@@ -473,13 +466,40 @@ impl UnitHit {
     }
 }
 
+/// How many numerals the scanner remembers (by position modulo this):
+/// each position is asked about several times (is a numeral here? after
+/// this prefix? read it), and reading one costs as much as the rest.
+const PARSE_CACHE: usize = 8;
+
+/// An empty slot of the numeral cache.
+const NO_PARSE: (usize, Option<Numeral>) = (usize::MAX, None);
+
 struct Scanner<'s, 'v> {
     chars: &'s [char],
     words: &'s [Word<'v>],
     word_at: &'s [u32],
+    /// The numerals read lately, `(position, numeral::parse(chars, position))`.
+    parsed: RefCell<[(usize, Option<Numeral>); PARSE_CACHE]>,
 }
 
 impl Scanner<'_, '_> {
+    /// `numeral::parse(self.chars, at)`, remembered.
+    fn parse(&self, at: usize) -> Option<Numeral> {
+        let slot = at % PARSE_CACHE;
+        let cached = self.parsed.borrow()[slot];
+        if cached.0 == at {
+            return cached.1;
+        }
+        let n = numeral::parse(self.chars, at);
+        self.parsed.borrow_mut()[slot] = (at, n);
+        n
+    }
+
+    /// A numeral (or a sign and a digit) starts at `at`.
+    fn starts_numeral(&self, at: usize) -> bool {
+        self.parse(at).is_some_and(|n| n.end > at)
+    }
+
     fn word_containing(&self, at: usize) -> Option<&Word<'_>> {
         let index = *self.word_at.get(at)?;
         self.words.get(index as usize)
@@ -496,16 +516,16 @@ impl Scanner<'_, '_> {
         let mut j = i;
         // Approximation word (at a word boundary: not the 近 of 最近).
         let mut prefix_approx = None;
-        let glued = i > 0
-            && NOT_APPROX_WORDS
-                .iter()
-                .any(|w| w[0] == c[i - 1] && w[1] == c[i]);
-        if !glued {
-            if let Some((e, end)) = APPROX_PREFIX_LEXICON.longest_at(c, j) {
-                if self.numeral_or_prefix_follows(end) {
-                    prefix_approx = Some(e.meaning);
-                    j = end;
-                }
+        let glued = || {
+            i > 0
+                && NOT_APPROX_WORDS
+                    .iter()
+                    .any(|w| w[0] == c[i - 1] && w[1] == c[i])
+        };
+        if let Some((e, end)) = APPROX_PREFIX_LEXICON.longest_at(c, j) {
+            if !glued() && self.numeral_or_prefix_follows(end) {
+                prefix_approx = Some(e.meaning);
+                j = end;
             }
         }
         // A unit priced, before the amount: 每斤15元.
@@ -521,7 +541,7 @@ impl Scanner<'_, '_> {
         // A currency before the amount: ¥, US$, 人民币.
         let mut currency_prefix = None;
         if let Some((code, end)) = money::prefix_at(c, j) {
-            if starts_numeral(c, end) {
+            if self.starts_numeral(end) {
                 currency_prefix = Some(code);
                 j = end;
             }
@@ -529,7 +549,7 @@ impl Scanner<'_, '_> {
         // 百分之三十, 千分之五.
         if currency_prefix.is_none() {
             if let Some((unit, end)) = percent::prefix_at(c, j) {
-                if let Some(n) = numeral::parse(c, end) {
+                if let Some(n) = self.parse(end) {
                     let mut parts = Parts::single(n, Hit::Percent(unit), prefix_approx);
                     let mut q_end = n.end;
                     // 百分之七十至九十五, 百分之三到百分之五.
@@ -541,7 +561,7 @@ impl Scanner<'_, '_> {
                                 p = e2;
                             }
                         }
-                        if let Some(n2) = numeral::parse(c, p) {
+                        if let Some(n2) = self.parse(p) {
                             if n2.end > p && n2.approx == Approx::Exact && n2.value.is_some() {
                                 parts.second = Some(n2);
                                 q_end = n2.end;
@@ -555,7 +575,7 @@ impl Scanner<'_, '_> {
         // 摄氏37度, 华氏98.6度: the scale before the number.
         let mut temperature_scale = None;
         if let Some((symbol, end)) = measure::scale_prefix_at(c, j) {
-            if starts_numeral(c, end) || measure::below_zero_prefix(c, end).is_some() {
+            if self.starts_numeral(end) || measure::below_zero_prefix(c, end).is_some() {
                 temperature_scale = Some(symbol);
                 j = end;
             }
@@ -563,7 +583,7 @@ impl Scanner<'_, '_> {
         // 零下5摄氏度.
         let mut below_zero = false;
         if let Some(end) = measure::below_zero_prefix(c, j) {
-            if starts_numeral(c, end) {
+            if self.starts_numeral(end) {
                 below_zero = true;
                 j = end;
             }
@@ -571,7 +591,7 @@ impl Scanner<'_, '_> {
         if matches!(c.get(j), Some('-' | '+')) && j > 0 && c[j - 1].is_ascii_alphanumeric() {
             return Next::Skip(i + 1);
         }
-        let first = match numeral::parse(c, j) {
+        let first = match self.parse(j) {
             Some(n) => n,
             // 近百人, 逾千人: a bare multiplier after an approximation word.
             None if prefix_approx.is_some() => match lone_multiplier(c, j) {
@@ -706,7 +726,8 @@ impl Scanner<'_, '_> {
             }
             // 十八届三中全会.
             if c[hit.start..hit.end] == ['届']
-                && numeral::parse(c, hit.end)
+                && self
+                    .parse(hit.end)
                     .is_some_and(|n| c[n.end..].starts_with(&['中', '全', '会']))
             {
                 return Next::Skip(hit.end);
@@ -886,13 +907,13 @@ impl Scanner<'_, '_> {
 
     /// A numeral, or a currency sign and a numeral, starts at `at`.
     fn numeral_or_prefix_follows(&self, at: usize) -> bool {
-        starts_numeral(self.chars, at)
+        self.starts_numeral(at)
             || lone_multiplier(self.chars, at).is_some()
             || (self.chars.get(at) == Some(&'每')
                 && PRICED_LEXICON
                     .longest_at(self.chars, at + 1)
-                    .is_some_and(|(_, e)| starts_numeral(self.chars, e)))
-            || money::prefix_at(self.chars, at).is_some_and(|(_, e)| starts_numeral(self.chars, e))
+                    .is_some_and(|(_, e)| self.starts_numeral(e)))
+            || money::prefix_at(self.chars, at).is_some_and(|(_, e)| self.starts_numeral(e))
             || percent::prefix_at(self.chars, at).is_some()
     }
 
@@ -911,7 +932,7 @@ impl Scanner<'_, '_> {
         {
             return Some(self.ascii_run_end(i));
         }
-        let numeral_here = starts_numeral(c, i);
+        let numeral_here = self.starts_numeral(i);
         if !numeral_here {
             return None;
         }
@@ -920,10 +941,10 @@ impl Scanner<'_, '_> {
             && i >= 2
             && (c[i - 2].is_ascii_digit() || is_numeral_char(c[i - 2]))
         {
-            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
+            return Some(self.parse(i).map_or(i + 1, |n| n.end));
         }
         if before == '第' {
-            return Some(numeral::parse(c, i).map_or(i + 1, |n| n.end));
+            return Some(self.parse(i).map_or(i + 1, |n| n.end));
         }
         // The word that ends right before i, or that contains i and began before.
         let w = self.word_containing(i - 1)?;
@@ -936,7 +957,7 @@ impl Scanner<'_, '_> {
                     .iter()
                     .any(|o| text.starts_with(o) && w.start + o.chars().count() == i)
         };
-        ordinal.then(|| numeral::parse(c, i).map_or(i + 1, |n| n.end))
+        ordinal.then(|| self.parse(i).map_or(i + 1, |n| n.end))
     }
 
     /// The numeral at `j..end` sits inside a word that is not a number:
@@ -1129,7 +1150,7 @@ impl Scanner<'_, '_> {
         if let Some(end) = negative {
             p = end;
         }
-        let n = numeral::parse(c, p)?;
+        let n = self.parse(p)?;
         if n.end <= p || n.shape.scientific || self.code_after(n.end).is_some() {
             return None;
         }
@@ -1150,7 +1171,7 @@ impl Scanner<'_, '_> {
         };
         let mut step = first.step;
         let mut end = end;
-        while let Some(n) = numeral::parse(c, end) {
+        while let Some(n) = self.parse(end) {
             if n.end <= end || n.approx != Approx::Exact {
                 break;
             }
@@ -1229,7 +1250,7 @@ impl Scanner<'_, '_> {
             if is_clause_break(c[p]) {
                 return false;
             }
-            if let Some(n) = numeral::parse(c, p) {
+            if let Some(n) = self.parse(p) {
                 if n.end > p {
                     return money::suffix_at(c, n.end).is_some();
                 }
@@ -1350,45 +1371,6 @@ fn is_clause_break(c: char) -> bool {
         c,
         '。' | '，' | '；' | '！' | '？' | '\n' | ',' | ';' | '、' | '：'
     )
-}
-
-fn is_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
-}
-
-/// A numeral (or a sign and a digit) starts at `at`.
-fn starts_numeral(c: &[char], at: usize) -> bool {
-    numeral::parse(c, at).is_some_and(|n| n.end > at)
 }
 
 /// A date, time or duration word follows: `2019年`, `3月`, `9时`, `5天`.
@@ -1517,5 +1499,40 @@ impl Parts {
         let min = self.first.min.map(&mut add);
         let max = self.first.max.map(&mut add);
         (value, min, max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starters_are_the_numerals_and_the_prefix_chars() {
+        let starters = &*STARTERS;
+        let may_start = |c: char| {
+            let i = c as usize;
+            i < 65536 && starters[i / 64] & (1 << (i % 64)) != 0
+        };
+        for c in "0123456789-+.〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兩负負半数几上成每摄华约近超逾人¥$".chars() {
+            assert!(may_start(c), "{c}");
+        }
+        for c in "的是在有年月个兆点".chars() {
+            assert!(!may_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn one_price_table_for_three_uses() {
+        let forms = |lexicon: &Lexicon<PricedUnit>, list: &str| {
+            list.split(' ')
+                .filter(|f| {
+                    let chars: Vec<char> = f.chars().collect();
+                    lexicon.contains(&chars)
+                })
+                .count()
+        };
+        assert_eq!(forms(&PRICE_INTRO_LEXICON, "斤 公斤 平方米 升 人 盒 单"), 4);
+        assert_eq!(forms(&GOODS_LEXICON, "斤 盒 单 条 餐 人 月 米"), 5);
+        assert_eq!(forms(&PRICED_LEXICON, "斤 盒 人 月 米 km 单 条 餐"), 6);
     }
 }
