@@ -149,7 +149,13 @@ impl EntityModel {
                 }
                 self.tag_sentence(&chars[start..end], &words[w0..w1], start, scratch);
                 let first = out.len();
+                let sentence = &chars[start..end];
                 decode::spans(&scratch.tags, |ty, s, e| {
+                    // Names carry no spaces (the training data has none
+                    // inside a name): a span across one is a runaway.
+                    if sentence[s..e].iter().any(|c| c.is_whitespace()) {
+                        return;
+                    }
                     out.push(FoundEntity {
                         kind: decode::kind(ty),
                         start: start + s,

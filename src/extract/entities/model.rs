@@ -87,9 +87,9 @@ fn zero_bytes(x: u32) -> u32 {
 
 impl Table {
     fn with_capacity(n: usize) -> Table {
-        // Two rows per bucket on average: few full buckets, so a missing
-        // key is told apart in its own bucket.
-        let buckets = (n.div_ceil(2) + 1).min(u32::MAX as usize);
+        // Three rows in two buckets on average: few full buckets, so a
+        // missing key is told apart in its own bucket.
+        let buckets = (n * 2 / 3 + 1).min(u32::MAX as usize);
         Table {
             control: vec![0; buckets],
             buckets: vec![Bucket::default(); buckets],
