@@ -80,7 +80,8 @@ fn outermost_nested_names() {
     let outermost = Extractor::new();
     let split = Extractor::builder().split_nested_names().build().unwrap();
     // (text, outermost names, names when split)
-    let cases: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])] = &[
+    type Names = &'static [(EntityKind, &'static str)];
+    let cases: &[(&str, Names, Names)] = &[
         (
             "河南省郑州市公安局破获一起电信诈骗案。",
             &[(Org, "河南省郑州市公安局")],
