@@ -4,7 +4,7 @@
 //! cargo run --release --example train -- TRAIN.bio [--out data/entities.model]
 //!     [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]
 //!     [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N]
-//!     [--average | --no-average] [--lr X]
+//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X]
 //! ```
 //!
 //! `TRAIN.bio`: `char<TAB>tag` (or `char tag`) per line, a blank line between
@@ -58,9 +58,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--no-average" => options.average = false,
             "--min-weight" => options.min_weight = value("--min-weight")?.parse()?,
             "--lr" => options.learning_rate = value("--lr")?.parse()?,
+            "--l2" => options.l2 = value("--l2")?.parse()?,
+            "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
             "-h" | "--help" => {
                 eprintln!(
-                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X]"
+                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X] [--l2 X] [--o-bias X]"
                 );
                 return Ok(());
             }

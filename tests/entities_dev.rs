@@ -9,7 +9,7 @@ use zh_extract::Extractor;
 use zh_extract::train::{self, Scores};
 
 /// The floor the embedded model must keep on dev.bio (measured: see README).
-const MIN_F1: f64 = 0.835;
+const MIN_F1: f64 = 0.845;
 
 #[test]
 fn dev_set_f1() {
