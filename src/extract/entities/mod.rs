@@ -1,13 +1,15 @@
 //! People, organizations and places: a character tagger over the view.
 //!
 //! Each sentence of the normalised view is tagged with BIOES x {person,
-//! place, organization} + O by a structured averaged perceptron (see
-//! [`train`]), decoded by Viterbi over valid tag transitions. Features
+//! place, organization} + O by a linear-chain CRF (or a structured
+//! averaged perceptron; see [`train`]), decoded by Viterbi over valid tag
+//! transitions. Features
 //! ([`features`]) are characters and character n-grams around each char,
 //! char classes, the jieba word covering it (position, part of speech,
 //! neighbours), and lexicon matches (administrative divisions, name
 //! suffixes, surnames learned from the training data, person cues).
-//! [`document_pass`] then makes a whole document consistent.
+//! [`document_pass`] then makes a whole document consistent, and places
+//! that lead an organization's name are merged into it.
 
 // Tag loops index several parallel arrays by tag.
 #![allow(clippy::needless_range_loop)]
@@ -92,7 +94,7 @@ impl EntityModel {
         }
     }
 
-    /// Reads a model written by `examples/train.rs` (or [`EntityModel::to_bytes`]).
+    /// Reads a model written by `examples/train.rs` (or returned by [`train::train`]).
     ///
     /// # Errors
     ///

@@ -1,6 +1,6 @@
 //! Training a model on BIO data: a CRF (AdaGrad, then feature selection)
 //! or a structured averaged perceptron over the
-//! features of [`super::features`], computed exactly as prediction does
+//! features of `features.rs`, computed exactly as prediction does
 //! (each sentence goes through the normalised view and jieba first).
 //!
 //! ```no_run
