@@ -227,6 +227,11 @@ fn drop_numbers_inside_names(entities: &[Entity<'_>], quantities: &mut Vec<Quant
         while names.peek().is_some_and(|e| e.span.end <= q.span.start) {
             names.next();
         }
+        // Names spell their numbers in Chinese (第二人民医院, 三峡集团); Arabic
+        // digits inside a "name" mean the tagger ran over an amount.
+        if q.text.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
         !names
             .peek()
             .is_some_and(|e| e.span.start <= q.span.start && q.span.end <= e.span.end)

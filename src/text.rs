@@ -185,6 +185,9 @@ impl View {
         self.source.reserve(n);
 
         let mut line_chars = line_chars;
+        // The line so far has a comma: it is prose, not a heading, however
+        // short (`8月，集团组织医护志愿者赴宁波市第二⏎⏎人民医院`).
+        let mut line_prose = false;
         let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
@@ -220,7 +223,8 @@ impl View {
                 let before = self.chars.last().copied();
                 let before_is_word =
                     before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
-                let wrapped = before_is_word && line_chars >= profile.wrapped_min_chars;
+                let wrapped =
+                    before_is_word && (line_prose || line_chars >= profile.wrapped_min_chars);
                 if wrapped {
                     let mut look = original[bi..]
                         .chars()
@@ -253,8 +257,10 @@ impl View {
                     }
                 }
                 line_chars = 0;
+                line_prose = false;
             } else {
                 line_chars += 1;
+                line_prose |= matches!(c, '，' | '；');
             }
             let mut f = fold(c);
             // A middle dot between digits is a decimal point (`１·４％`).

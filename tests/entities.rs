@@ -308,3 +308,42 @@ fn bio_errors_name_the_line() {
         "{err}"
     );
 }
+
+/// A PDF break inside a name in a document of long paragraphs: a short
+/// line is read through when it is prose (it has a comma), and the span
+/// keeps the break. Amounts are not swallowed by runaway "names".
+#[test]
+fn 段落文档里断行的名称与金额() {
+    let extractor = Extractor::new();
+    let long = "市总工会今年开展职工技能培训，覆盖全市各区县市的重点企业和园区，参训职工人数较上年明显增加，培训内容涵盖安全生产、数字技能和职业素养等方面。";
+    let cases: &[(String, &str)] = &[
+        (
+            format!(
+                "{long}\n\n8月，集团组织十余名医护志愿者赴宁波市第二\n\n人民医院开展义诊。\n\n{long}"
+            ),
+            "宁波市第二\n\n人民医院",
+        ),
+        (
+            format!("{long}\n\n今年，来自江苏\n\n省的客商到访。"),
+            "江苏\n\n省",
+        ),
+    ];
+    for (text, name) in cases {
+        let found = extractor.extract(text);
+        check_spans(text, &found);
+        assert!(
+            found.entities.iter().any(|e| e.text == *name),
+            "{name:?} in {:?}",
+            found.entities
+        );
+    }
+    for text in ["US$1,159,121名多", "合计US$1,159,121。"] {
+        let found = extractor.extract(text);
+        check_spans(text, &found);
+        assert!(
+            found.quantities.iter().any(|q| q.text == "US$1,159,121"),
+            "{text}: {:?}",
+            found
+        );
+    }
+}

@@ -153,9 +153,10 @@ impl EntityModel {
                 let first = out.len();
                 let sentence = &chars[start..end];
                 decode::spans(&scratch.tags, |ty, s, e| {
-                    // Names carry no spaces (the training data has none
-                    // inside a name): a span across one is a runaway.
-                    if sentence[s..e].iter().any(|c| c.is_whitespace()) {
+                    // Names carry no spaces, commas, sentence marks or
+                    // currency and percent signs: a span across one is a
+                    // runaway (and would swallow the amounts in it).
+                    if sentence[s..e].iter().copied().any(never_in_name) {
                         return;
                     }
                     out.push(FoundEntity {
@@ -192,6 +193,32 @@ impl EntityModel {
             .viterbi
             .decode(&scratch.emit, &self.parts.trans, &mut scratch.tags);
     }
+}
+
+/// Characters no name contains.
+fn never_in_name(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | '，'
+                | '、'
+                | '。'
+                | ';'
+                | '；'
+                | ':'
+                | '：'
+                | '!'
+                | '！'
+                | '?'
+                | '？'
+                | '%'
+                | '％'
+                | '$'
+                | '¥'
+                | '￥'
+                | '€'
+                | '£'
+        )
 }
 
 /// Nested names, outermost wins: places right before an organization are
