@@ -493,6 +493,15 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         let mut bytes = Vec::new();
         let select = options.max_features > 0 && options.max_features < nf;
         let total = options.epochs.max(1) + if select { options.refit_epochs } else { 0 };
+        // The model file for the CRF's weights as they stand.
+        let model_bytes = |crf: &Crf, o: &TrainOptions| {
+            let (w, tw) = if o.average {
+                crf.averaged()
+            } else {
+                (crf.w.clone(), crf.tw.clone())
+            };
+            finish(&keys, &w, &tw, &lexicon, o)
+        };
         for epoch in 0..total {
             if select && epoch == options.epochs.max(1) {
                 // Keep the strongest features; the others are dropped and
@@ -557,12 +566,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                     for ob in sweep.split(',').filter_map(|x| x.parse::<f32>().ok()) {
                         let mut o = options.clone();
                         o.o_bias = ob;
-                        let (aw, atw) = if o.average {
-                            crf.averaged()
-                        } else {
-                            (crf.w.clone(), crf.tw.clone())
-                        };
-                        let b = finish(&keys, &aw, &atw, &lexicon, &o);
+                        let b = model_bytes(&crf, &o);
                         let m = EntityModel::from_bytes(&b)?;
                         let o = evaluate(&m, dev).overall();
                         log(format!(
@@ -577,12 +581,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                     for p in sweep.split(',').filter_map(|x| x.parse::<i16>().ok()) {
                         let mut o = options.clone();
                         o.prune = p;
-                        let (aw, atw) = if o.average {
-                            crf.averaged()
-                        } else {
-                            (crf.w.clone(), crf.tw.clone())
-                        };
-                        let b = finish(&keys, &aw, &atw, &lexicon, &o);
+                        let b = model_bytes(&crf, &o);
                         let m = EntityModel::from_bytes(&b)?;
                         let f = evaluate(&m, dev).overall().f1();
                         log(format!(
@@ -595,12 +594,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
             }
             let last = epoch + 1 >= total;
             if last || (options.verbose && !dev.is_empty()) {
-                let (aw, atw) = if options.average {
-                    crf.averaged()
-                } else {
-                    (crf.w.clone(), crf.tw.clone())
-                };
-                bytes = finish(&keys, &aw, &atw, &lexicon, options);
+                bytes = model_bytes(&crf, options);
                 if options.verbose && !dev.is_empty() {
                     let m = EntityModel::from_bytes(&bytes)?;
                     let o = evaluate(&m, dev).overall();
