@@ -12,7 +12,8 @@
 //!
 //! Workloads: `jieba_cut`, `jieba_tag`, `tokenize`, `quantities`, `entities`,
 //! `extract` (default), `whole_document`. Without valgrind it prints the time
-//! taken, for a quick look.
+//! taken, for a quick look; `profile WORKLOAD N` runs it N times and reports
+//! the fastest and the median.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -65,12 +66,26 @@ fn main() {
         }),
         other => panic!("unknown workload {other:?}"),
     };
-    let t = Instant::now();
-    let n = measured(&mut *work);
-    let elapsed = t.elapsed();
+    // An optional second argument repeats the workload and reports the
+    // fastest and the median run (for quick A/B runs on a noisy machine).
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    let mut times = Vec::with_capacity(rounds);
+    let mut n = 0;
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        n = measured(&mut *work);
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let (fastest, median) = (times[0], times[times.len() / 2]);
     println!(
-        "{mode}: {n} items, {bytes} bytes, {:.1} ms, {:.2} MB/s",
-        elapsed.as_secs_f64() * 1e3,
-        bytes as f64 / elapsed.as_secs_f64() / 1e6
+        "{mode}: {n} items, {bytes} bytes, {:.1} ms (median {:.1} ms of {}), {:.2} MB/s",
+        fastest * 1e3,
+        median * 1e3,
+        times.len(),
+        bytes as f64 / fastest / 1e6
     );
 }
