@@ -164,7 +164,17 @@ impl Extractor {
             .rebuild_at(window.text, profile, window.line_chars);
         let view = &scratch.view;
         let mut words = Vec::new();
-        self.segmenter.tag_into(&view.text, &mut words);
+        let entities_on = self.model.is_some() && !self.entity_kinds.is_empty();
+        if entities_on {
+            self.segmenter.tag_into(&view.text, &mut words);
+        } else {
+            // Quantities look at words only around their figures.
+            self.segmenter.tag_clauses_into(
+                &view.text,
+                extract::quantity::is_figure_char,
+                &mut words,
+            );
+        }
 
         if !self.quantity_kinds.is_empty() {
             scratch.quantities.clear();
@@ -176,18 +186,16 @@ impl Extractor {
                 out.quantities.push(to_record(text, view, base, q));
             }
         }
-        if let Some(model) = self.model.as_deref() {
-            if !self.entity_kinds.is_empty() {
-                scratch.entities.clear();
-                model.find(view, &words, !self.split_nested, &mut scratch.entities);
-                for FoundEntity { kind, start, end } in scratch.entities.drain(..) {
-                    let span = view.span(start, end, base);
-                    out.entities.push(Entity {
-                        kind,
-                        text: &text[span.range()],
-                        span,
-                    });
-                }
+        if let Some(model) = self.model.as_deref().filter(|_| entities_on) {
+            scratch.entities.clear();
+            model.find(view, &words, !self.split_nested, &mut scratch.entities);
+            for FoundEntity { kind, start, end } in scratch.entities.drain(..) {
+                let span = view.span(start, end, base);
+                out.entities.push(Entity {
+                    kind,
+                    text: &text[span.range()],
+                    span,
+                });
             }
         }
     }

@@ -89,6 +89,16 @@ pub(crate) struct Word<'v> {
     pub end: usize,
 }
 
+/// Chars jieba always makes a word of their own (they are outside its
+/// word-char class), so that text can be cut there without changing how
+/// the rest is segmented. Not `.`, `%` or `-`, which can be inside words.
+fn splits_clauses(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | ':' | '!' | '?'
+    )
+}
+
 /// The segmenter an extractor uses.
 #[derive(Clone, Debug)]
 pub(crate) struct Segmenter {
@@ -118,20 +128,75 @@ impl Segmenter {
         }
     }
 
-    /// Tags `text` (HMM on, for unknown words), appending to `out`.
+    /// Tags `text` (HMM on, for unknown words), into `out`.
     pub(crate) fn tag_into<'v>(&self, text: &'v str, out: &mut Vec<Word<'v>>) {
         out.clear();
-        let tags = self.jieba.tag(text, true);
+        self.tag_piece(text, 0, 0, out);
+    }
+
+    /// Tags `text[byte..]` (which starts at char `char_at`), appending words
+    /// in the whole text's offsets.
+    fn tag_piece<'v>(&self, text: &'v str, byte: usize, char_at: usize, out: &mut Vec<Word<'v>>) {
+        let piece = &text[byte..];
+        let tags = self.jieba.tag(piece, true);
         out.reserve(tags.len());
         for t in tags {
             let tag_id = tag_id(t.tag);
             out.push(Word {
-                text: &text[t.byte_start..t.byte_end],
+                text: &piece[t.byte_start..t.byte_end],
                 tag: TAGS[tag_id as usize],
                 tag_id,
-                start: t.start,
-                end: t.end,
+                start: char_at + t.start,
+                end: char_at + t.end,
             });
+        }
+    }
+
+    /// Like [`tag_into`](Self::tag_into), but only the clauses that hold a
+    /// char for which `wanted` is true, each with the marks around it; the
+    /// other clauses get no words. The words are the ones `tag_into` gives
+    /// there: jieba cuts at every clause mark anyway, so a clause is
+    /// segmented the same alone. Quantities need words only around their
+    /// figures, and most clauses of prose have none.
+    pub(crate) fn tag_clauses_into<'v>(
+        &self,
+        text: &'v str,
+        wanted: impl Fn(char) -> bool,
+        out: &mut Vec<Word<'v>>,
+    ) {
+        out.clear();
+        // The piece being gathered: (byte, char) where it starts.
+        let mut piece: Option<(usize, usize)> = None;
+        // Where the current clause starts (just after a mark, or the
+        // mark itself when the clause before was skipped).
+        let mut clause = (0usize, 0usize);
+        let mut clause_wanted = false;
+        for (char_at, (byte, c)) in text.char_indices().enumerate() {
+            clause_wanted |= wanted(c);
+            if !splits_clauses(c) {
+                continue;
+            }
+            let after = (byte + c.len_utf8(), char_at + 1);
+            if clause_wanted {
+                piece.get_or_insert(clause);
+            } else if let Some((b, ch)) = piece.take() {
+                // The piece ends with the mark that closes its last clause.
+                self.tag_piece(&text[..clause.0], b, ch, out);
+            }
+            // The next clause starts at this mark: a piece includes the
+            // mark before its first clause.
+            clause = if piece.is_some() {
+                after
+            } else {
+                (byte, char_at)
+            };
+            clause_wanted = false;
+        }
+        if clause_wanted {
+            piece.get_or_insert(clause);
+        }
+        if let Some((b, ch)) = piece {
+            self.tag_piece(text, b, ch, out);
         }
     }
 }
@@ -139,6 +204,56 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn 只切含数字的分句_词与整段切分相同() {
+        let newsletter = include_str!("../examples/data/newsletter.txt");
+        let table = [
+            "",
+            "，",
+            "没有数字的一句话",
+            "共有3人。",
+            "今年，全市新增就业岗位1,200个，同比增长5.6%；失业率下降。",
+            "他说：“我们来了！”随后，三十余名党员赶到，现场约有200人。",
+            "，，第一名，，",
+            "市政府办公厅、财政局与统计局联合发布通知，各单位注意。",
+            "价格：15元/斤，比上周贵2元；销量？不详",
+            newsletter,
+        ];
+        let seg = Segmenter::default();
+        let digit = |c: char| c.is_ascii_digit() || "一二三十百千万".contains(c);
+        for text in table {
+            let mut all = Vec::new();
+            seg.tag_into(text, &mut all);
+            let mut some = Vec::new();
+            seg.tag_clauses_into(text, digit, &mut some);
+            for w in &some {
+                assert!(
+                    all.contains(w),
+                    "{text:?}: {w:?} is not a word of the whole"
+                );
+            }
+            // Every char of a clause with a digit is in a word.
+            let chars: Vec<char> = text.chars().collect();
+            let mut covered = vec![false; chars.len()];
+            for w in &some {
+                covered[w.start..w.end].fill(true);
+            }
+            let mut clause_start = 0;
+            for (i, &c) in chars.iter().enumerate() {
+                if splits_clauses(c) || i + 1 == chars.len() {
+                    let clause = clause_start..=i;
+                    if chars[clause.clone()].iter().any(|&c| digit(c)) {
+                        assert!(
+                            covered[clause.clone()].iter().all(|&x| x),
+                            "{text:?}: clause {clause:?} not covered"
+                        );
+                    }
+                    clause_start = i + 1;
+                }
+            }
+        }
+    }
 
     #[test]
     fn tag_ids_match_the_sorted_list() {

@@ -1942,3 +1942,43 @@ fn 检查器自检() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Quantities alone (entities off, so only the clauses with figures are
+/// segmented) find what the full extractor finds, plus the amounts the full
+/// one drops as part of a name.
+#[test]
+fn 只抽数量与全抽取结果一致() {
+    let full = Extractor::new();
+    let alone = Extractor::builder().entity_kinds([]).build().unwrap();
+    let mut texts: Vec<String> = vec![include_str!("../examples/data/newsletter.txt").to_owned()];
+    for file in [
+        "tests/data/heldout_quantities.jsonl",
+        "tests/data/heldout2_quantities.jsonl",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(v["text"].as_str().unwrap().to_owned());
+        }
+    }
+    assert!(texts.len() > 100);
+    for text in &texts {
+        let a = full.extract(text);
+        let b = alone.extract(text);
+        assert!(b.entities.is_empty());
+        let mut extra = b.quantities.clone();
+        for q in &a.quantities {
+            let at = extra.iter().position(|x| x == q);
+            assert!(at.is_some(), "{text}: {q:?} missing without entities");
+            extra.remove(at.unwrap());
+        }
+        for q in &extra {
+            assert!(
+                a.entities
+                    .iter()
+                    .any(|e| e.span.start <= q.span.start && q.span.end <= e.span.end),
+                "{text}: {q:?} found alone but not inside a name"
+            );
+        }
+    }
+}

@@ -77,11 +77,6 @@ pub(crate) fn find(
         word_at,
         parsed: RefCell::new([NO_PARSE; PARSE_CACHE]),
     };
-    let starters = &*STARTERS;
-    let may_start = |c: char| {
-        let i = c as usize;
-        i < 65536 && starters[i / 64] & (1 << (i % 64)) != 0
-    };
     let mut i = 0;
     while i < chars.len() {
         // Titles of works are names, not figures: 《三颗宝珠》.
@@ -133,6 +128,19 @@ enum Next {
 /// Chars at which a quantity can start: digits, numeral characters, and the
 /// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
 /// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
+fn may_start(c: char) -> bool {
+    let i = c as usize;
+    i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// Whether `c` can be the figure of a quantity (every quantity has one):
+/// a clause without such a char holds none.
+pub(crate) fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_numeral_char(c)
+        || matches!(c, '半' | '貳' | '參' | '陸' | '萬' | '億' | '兩')
+}
+
 static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; 1024];
     let mut set = |c: char| {
