@@ -112,11 +112,13 @@ impl Viterbi {
             return;
         }
         let tr = |from: usize, to: usize| trans[from * N_TAGS + to].clamp(-CLAMP, CLAMP);
-        // For each opener (O, B-x, S-x): the transitions from the closed tags.
-        let mut from_closed = [[NEG; 8]; N_TAGS];
-        for &t in &OPENERS {
-            for (lane, &p) in CLOSED_LANES[..7].iter().enumerate() {
-                from_closed[t as usize][lane] = tr(p, t as usize);
+        // For each closed tag (O, E-x, S-x), the transitions into the
+        // openers (O, B-x, S-x), in `OPENERS` order: the openers' best
+        // scores are then seven vector max-adds, lane j for opener j.
+        let mut into_openers = [[NEG; 8]; 7];
+        for (row, &p) in into_openers.iter_mut().zip(&CLOSED_LANES[..7]) {
+            for (x, &t) in row.iter_mut().zip(&OPENERS) {
+                *x = tr(p, t as usize);
             }
         }
         let mut into = [[0i32; N_TAGS]; N_TAGS];
@@ -125,39 +127,43 @@ impl Viterbi {
                 *x = tr(from, to);
             }
         }
-        let emission = |i: usize, t: usize| emit[i * N_TAGS + t].clamp(-CLAMP, CLAMP);
+        let emission = |i: usize| -> [i32; N_TAGS] {
+            let mut e = [0; N_TAGS];
+            for (x, &v) in e.iter_mut().zip(&emit[i * N_TAGS..(i + 1) * N_TAGS]) {
+                *x = v.clamp(-CLAMP, CLAMP);
+            }
+            e
+        };
 
         self.scores.clear();
         self.scores.reserve(n);
         let mut first = [NEG; N_TAGS];
+        let e = emission(0);
         for t in 0..N_TAGS {
             if allowed(START, t as u8) {
-                first[t] = tr(START, t) + emission(0, t);
+                first[t] = tr(START, t) + e[t];
             }
         }
         self.scores.push(normalised(first));
         for i in 1..n {
             let score = &self.scores[i - 1];
-            let mut closed = [NEG; 8];
-            for (lane, &p) in CLOSED_LANES[..7].iter().enumerate() {
-                closed[lane] = score[p];
+            let e = emission(i);
+            let mut open = [NEG; 8];
+            for (row, &p) in into_openers.iter().zip(&CLOSED_LANES[..7]) {
+                let s = score[p];
+                for (o, &x) in open.iter_mut().zip(row) {
+                    *o = (*o).max(s + x);
+                }
             }
             let mut next = [NEG; N_TAGS];
-            for &t in &OPENERS {
-                let t = t as usize;
-                let best = closed
-                    .iter()
-                    .zip(&from_closed[t])
-                    .map(|(s, x)| s + x)
-                    .max()
-                    .unwrap_or(NEG);
-                next[t] = best + emission(i, t);
+            for (&t, &o) in OPENERS.iter().zip(&open) {
+                next[t as usize] = o + e[t as usize];
             }
             for ty in 0..3 {
                 let b = 1 + 4 * ty;
                 for t in [b + 1, b + 2] {
                     let best = (score[b] + into[t][b]).max(score[b + 1] + into[t][b + 1]);
-                    next[t] = best + emission(i, t);
+                    next[t] = best + e[t];
                 }
             }
             self.scores.push(normalised(next));
@@ -296,6 +302,58 @@ mod tests {
                 .collect();
             assert_eq!(PREDECESSORS[t], &want[..], "into {t}");
             assert_eq!(OPENERS.contains(&(t as u8)), want == CLOSED, "into {t}");
+        }
+    }
+
+    /// Score of a tag path, or `None` if it breaks the rule.
+    fn path_score(path: &[u8], emit: &[i32], trans: &[i32]) -> Option<i64> {
+        let mut from = START;
+        let mut total = 0i64;
+        for (i, &t) in path.iter().enumerate() {
+            if !allowed(from, t) {
+                return None;
+            }
+            total += i64::from(trans[from * N_TAGS + t as usize]);
+            total += i64::from(emit[i * N_TAGS + t as usize]);
+            from = t as usize;
+        }
+        may_end(*path.last()?).then_some(total)
+    }
+
+    #[test]
+    fn 维特比与穷举同分() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |range: i32| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % (2 * range as u64 + 1)) as i32 - range
+        };
+        let mut viterbi = Viterbi::default();
+        for round in 0..300 {
+            let n = 1 + round % 4;
+            let emit: Vec<i32> = (0..n * N_TAGS).map(|_| next(2000)).collect();
+            let trans: Vec<i32> = (0..(N_TAGS + 1) * N_TAGS).map(|_| next(1500)).collect();
+            let mut got = Vec::new();
+            viterbi.decode(&emit, &trans, &mut got);
+            let got_score = path_score(&got, &emit, &trans).expect("a valid path");
+            // Every path of length n, by counting in base N_TAGS.
+            let mut best = i64::MIN;
+            let mut path = vec![0u8; n];
+            'all: loop {
+                if let Some(s) = path_score(&path, &emit, &trans) {
+                    best = best.max(s);
+                }
+                for slot in path.iter_mut() {
+                    *slot += 1;
+                    if (*slot as usize) < N_TAGS {
+                        continue 'all;
+                    }
+                    *slot = 0;
+                }
+                break;
+            }
+            assert_eq!(got_score, best, "round {round}: {got:?}");
         }
     }
 

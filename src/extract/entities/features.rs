@@ -50,7 +50,7 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// Starts a hash for template `t`.
 #[inline]
-pub(crate) fn seed(t: u64) -> u64 {
+pub(crate) const fn seed(t: u64) -> u64 {
     (t.wrapping_add(0x9E37_79B9_7F4A_7C15)).wrapping_mul(K)
 }
 
@@ -60,9 +60,12 @@ pub(crate) fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
+/// The key of the bias feature, the first key of every position.
+pub(crate) const BIAS_KEY: u64 = finish(seed(0));
+
 /// Finishes a hash into a nonzero feature key of [`KEY_BITS`] bits.
 #[inline]
-pub(crate) fn finish(mut h: u64) -> u64 {
+pub(crate) const fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -77,12 +80,12 @@ const AFTER: u64 = 0x11_0002;
 
 /// Coarse class of a char: Han, digit, Latin, punctuation, space, other.
 #[inline]
-fn class(c: char) -> u64 {
+fn class(c: char) -> u8 {
     if is_han(c) {
         0
     } else if c.is_ascii_digit() || matches!(c, '零' | '〇') {
         1
-    } else if c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x3000 {
+    } else if c.is_ascii_alphabetic() || (c as u32) < 0x3000 && c.is_alphabetic() {
         2
     } else if c.is_whitespace() {
         4
@@ -110,6 +113,7 @@ pub(crate) struct Features {
     lex_begin: Vec<[u8; CATEGORIES]>,
     lex_end: Vec<[u8; CATEGORIES]>,
     lex_in: Vec<u16>,
+    class_of: Vec<u8>,
 }
 
 impl Features {
@@ -204,11 +208,14 @@ impl Features {
                 chars[i as usize] as u64
             }
         };
+        self.class_of.clear();
+        self.class_of.extend(chars.iter().map(|&c| class(c)));
+        let class_of = &self.class_of;
         let cls = |i: isize| -> u64 {
             if i < 0 || i as usize >= n {
                 6
             } else {
-                class(chars[i as usize])
+                u64::from(class_of[i as usize])
             }
         };
 
@@ -219,7 +226,7 @@ impl Features {
             let ii = i as isize;
             let keys = &mut self.keys;
             let mut push = |h: u64| keys.push(finish(h));
-            push(seed(0)); // bias
+            push(seed(0)); // bias: BIAS_KEY, first at every position
             let c = [ch(ii - 2), ch(ii - 1), ch(ii), ch(ii + 1), ch(ii + 2)];
             // Unigrams.
             for (k, &x) in c.iter().enumerate() {

@@ -179,15 +179,30 @@ impl EntityModel {
         let n = scratch.features.len();
         scratch.emit.clear();
         scratch.emit.resize(n * N_TAGS, 0);
+        let table = &self.parts.table;
+        // Every position starts with the bias feature: looked up once.
+        let mut bias = [0i16; LANES];
+        for (b, &w) in bias.iter_mut().zip(&table.get(features::BIAS_KEY).0) {
+            *b = i16::from(w);
+        }
         for i in 0..n {
-            let mut acc = [0i32; LANES];
-            for &k in scratch.features.at(i) {
-                let row = &self.parts.table.get(k).0;
+            let keys = scratch.features.at(i);
+            debug_assert_eq!(keys.first(), Some(&features::BIAS_KEY));
+            // A position's sum of a few dozen i8 weights fits an i16:
+            // sixteen lanes in two registers.
+            let mut acc = bias;
+            for &k in keys.get(1..).unwrap_or_default() {
+                let row = &table.get(k).0;
                 for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(w);
+                    *a = a.wrapping_add(i16::from(w));
                 }
             }
-            scratch.emit[i * N_TAGS..(i + 1) * N_TAGS].copy_from_slice(&acc[..N_TAGS]);
+            for (e, &a) in scratch.emit[i * N_TAGS..(i + 1) * N_TAGS]
+                .iter_mut()
+                .zip(&acc)
+            {
+                *e = i32::from(a);
+            }
         }
         scratch
             .viterbi
