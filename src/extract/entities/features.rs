@@ -3,6 +3,13 @@
 //! Every feature is a 40-bit hash of a template id and its contents (chars,
 //! tags, lengths); the model maps hashes to weight rows. Nothing here
 //! allocates per character: the caller's [`Features`] buffer is reused.
+//!
+//! The char and char-pair templates are grouped, as vaporetto groups its
+//! n-grams: the char at offset `k - 2` of a position is the char at offset
+//! `0` of another, so each char (and pair) is hashed once, into a *group*
+//! key, and the model keeps one block of rows per group, one row per
+//! offset ([`slot_key`]). The tagger looks a group up once and adds its rows
+//! to the positions around it: 9 lookups per char become 2.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -12,10 +19,36 @@ use crate::text::is_han;
 
 /// Bumped whenever the feature set changes: a model records it, and a model
 /// trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
-/// Feature keys keep this many bits.
+/// Feature keys keep this many bits; the keys of grouped features have one
+/// more, set ([`GROUP_BIT`]).
 pub(crate) const KEY_BITS: u32 = 40;
+
+/// Set in the keys of grouped features (and only in those).
+pub(crate) const GROUP_BIT: u64 = 1 << KEY_BITS;
+
+/// Rows in a group: five offsets of a char, four of a char pair.
+pub(crate) const GROUP_SLOTS: usize = 5;
+
+/// The feature key of slot `slot` (an offset) of group `group`: the group
+/// key with the slot in bits 1..4.
+#[inline]
+pub(crate) fn slot_key(group: u64, slot: usize) -> u64 {
+    group | ((slot as u64) << 1)
+}
+
+/// The group and slot of a grouped feature key.
+#[inline]
+pub(crate) fn split_slot_key(key: u64) -> (u64, usize) {
+    (key & !0b1110, ((key >> 1) & 0b111) as usize)
+}
+
+/// A group key from a hash: [`GROUP_BIT`] set, slot bits clear.
+#[inline]
+fn group_key(h: u64) -> u64 {
+    GROUP_BIT | (finish(h) & !0b1110)
+}
 
 /// A `BuildHasher` for keys that are already hashes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -114,6 +147,14 @@ pub(crate) struct Features {
     lex_end: Vec<[u8; CATEGORIES]>,
     lex_in: Vec<u16>,
     class_of: Vec<u8>,
+    /// The char groups: entry `j + 2` for the char at `j` (`-2..n + 2`,
+    /// with stand-ins outside the sentence). Position `i` uses entries
+    /// `i..i + 5`, slot `k` of entry `i + k`.
+    pub unigrams: Vec<u64>,
+    /// The char-pair groups: entry `j + 2` for the pair at `j, j + 1`
+    /// (`-2..n + 1`). Position `i` uses entries `i..i + 4`, slot `k` of
+    /// entry `i + k`.
+    pub bigrams: Vec<u64>,
 }
 
 impl Features {
@@ -126,6 +167,20 @@ impl Features {
     #[inline]
     pub(crate) fn at(&self, i: usize) -> &[u64] {
         &self.keys[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// Every key of every position, grouped ones included (as the trainer
+    /// sees them): into `keys`, position `i` at `start[i]..start[i + 1]`.
+    pub(crate) fn expanded(&self, keys: &mut Vec<u64>, start: &mut Vec<u32>) {
+        keys.clear();
+        start.clear();
+        for i in 0..self.len() {
+            start.push(keys.len() as u32);
+            keys.extend((0..GROUP_SLOTS).map(|k| slot_key(self.unigrams[i + k], k)));
+            keys.extend((0..GROUP_SLOTS - 1).map(|k| slot_key(self.bigrams[i + k], k)));
+            keys.extend_from_slice(self.at(i));
+        }
+        start.push(keys.len() as u32);
     }
 
     /// Computes the features of `chars` (a sentence: view chars
@@ -219,6 +274,13 @@ impl Features {
             }
         };
 
+        self.unigrams.clear();
+        self.unigrams
+            .extend((-2..n as isize + 2).map(|j| group_key(mix(seed(1), ch(j)))));
+        self.bigrams.clear();
+        self.bigrams
+            .extend((-2..n as isize + 1).map(|j| group_key(mix(mix(seed(10), ch(j)), ch(j + 1)))));
+
         let mut cached_word = u32::MAX;
         let mut word_text: [Option<u64>; 4] = [None; 4];
         for i in 0..n {
@@ -228,14 +290,7 @@ impl Features {
             let mut push = |h: u64| keys.push(finish(h));
             push(seed(0)); // bias: BIAS_KEY, first at every position
             let c = [ch(ii - 2), ch(ii - 1), ch(ii), ch(ii + 1), ch(ii + 2)];
-            // Unigrams.
-            for (k, &x) in c.iter().enumerate() {
-                push(mix(seed(1 + k as u64), x));
-            }
-            // Bigrams.
-            for k in 0..4 {
-                push(mix(mix(seed(10 + k as u64), c[k]), c[k + 1]));
-            }
+            // Chars and char pairs around: grouped (see `unigrams`).
             // Trigram around the char and skip bigram.
             push(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
             push(mix(mix(seed(21), c[1]), c[3]));

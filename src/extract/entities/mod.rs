@@ -31,7 +31,7 @@ pub mod train;
 
 use decode::{N_TAGS, Viterbi};
 use features::Features;
-use model::LANES;
+use model::{LANES, Row};
 
 /// An entity found in a view, in view char indices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +64,8 @@ impl std::fmt::Debug for EntityModel {
 #[derive(Default)]
 struct Scratch {
     features: Features,
+    /// Weight sums of each position (i16 lanes, see `tag_sentence`).
+    sums: Vec<[i16; LANES]>,
     emit: Vec<i32>,
     tags: Vec<u8>,
     viterbi: Viterbi,
@@ -180,33 +182,53 @@ impl EntityModel {
         scratch.emit.clear();
         scratch.emit.resize(n * N_TAGS, 0);
         let table = &self.parts.table;
-        // Every position starts with the bias feature: looked up once.
+        // A position's sum of a few dozen i8 weights fits an i16: sixteen
+        // lanes in two registers. Every position starts with the bias
+        // feature, looked up once.
         let mut bias = [0i16; LANES];
-        for (b, &w) in bias.iter_mut().zip(&table.get(features::BIAS_KEY).0) {
-            *b = i16::from(w);
-        }
-        for i in 0..n {
-            let keys = scratch.features.at(i);
-            debug_assert_eq!(keys.first(), Some(&features::BIAS_KEY));
-            // A position's sum of a few dozen i8 weights fits an i16:
-            // sixteen lanes in two registers.
-            let mut acc = bias;
-            for &k in keys.get(1..).unwrap_or_default() {
-                let row = &table.get(k).0;
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a = a.wrapping_add(i16::from(w));
+        add(&mut bias, table.get(features::BIAS_KEY));
+        let sums = &mut scratch.sums;
+        sums.clear();
+        sums.resize(n, bias);
+        // Grouped features: a char's (or pair's) block adds its slot k row
+        // to the position k before the entry (see `Features::unigrams`).
+        let groups = &self.parts.groups;
+        let features = &scratch.features;
+        for (entries, slots) in [(&features.unigrams, 5), (&features.bigrams, 4)] {
+            for (e, &group) in entries.iter().enumerate() {
+                let Some(block) = groups.get(group) else {
+                    continue;
+                };
+                for (k, row) in block.iter().take(slots).enumerate() {
+                    if let Some(acc) = e.checked_sub(k).and_then(|i| sums.get_mut(i)) {
+                        add(acc, row);
+                    }
                 }
             }
-            for (e, &a) in scratch.emit[i * N_TAGS..(i + 1) * N_TAGS]
-                .iter_mut()
-                .zip(&acc)
-            {
+        }
+        for (i, acc) in sums.iter_mut().enumerate() {
+            let keys = features.at(i);
+            debug_assert_eq!(keys.first(), Some(&features::BIAS_KEY));
+            for &k in keys.get(1..).unwrap_or_default() {
+                add(acc, table.get(k));
+            }
+        }
+        for (e, acc) in scratch.emit.chunks_exact_mut(N_TAGS).zip(sums.iter()) {
+            for (e, &a) in e.iter_mut().zip(acc) {
                 *e = i32::from(a);
             }
         }
         scratch
             .viterbi
             .decode(&scratch.emit, &self.parts.trans, &mut scratch.tags);
+    }
+}
+
+/// Adds a weight row to a position's sums, all sixteen lanes at once.
+#[inline(always)]
+fn add(acc: &mut [i16; LANES], row: &Row) {
+    for l in 0..LANES {
+        acc[l] = acc[l].wrapping_add(i16::from(row.0[l]));
     }
 }
 

@@ -18,7 +18,7 @@
 //! ```
 
 use super::decode::N_TAGS;
-use super::features::{FEATURE_VERSION, KEY_BITS};
+use super::features::{FEATURE_VERSION, GROUP_BIT, GROUP_SLOTS, KEY_BITS, split_slot_key};
 use super::lexicon::Lexicon;
 use crate::error::{Error, Result};
 
@@ -185,10 +185,69 @@ impl Table {
     }
 }
 
+/// The rows of grouped features (see `features`): group key -> a block of
+/// one row per slot, so that one lookup serves a char's five offsets.
+#[derive(Debug, Default)]
+pub(crate) struct Groups {
+    index: std::collections::HashMap<u64, u32, MixHash>,
+    blocks: Vec<[Row; GROUP_SLOTS]>,
+}
+
+impl Groups {
+    fn insert(&mut self, key: u64, w: [i8; N_TAGS]) {
+        let (group, slot) = split_slot_key(key);
+        let next = self.blocks.len() as u32;
+        let at = *self.index.entry(group).or_insert(next);
+        if at == next {
+            self.blocks.push([Row::default(); GROUP_SLOTS]);
+        }
+        if let Some(row) = self.blocks[at as usize].get_mut(slot) {
+            row.0[..N_TAGS].copy_from_slice(&w);
+        }
+    }
+
+    /// The rows of `group`, one per slot (`None`: the model has none).
+    #[inline]
+    pub(crate) fn get(&self, group: u64) -> Option<&[Row; GROUP_SLOTS]> {
+        let at = *self.index.get(&group)?;
+        self.blocks.get(at as usize)
+    }
+}
+
+/// Hashes a group key for the index: group keys have constant low bits,
+/// which a map indexing by them would crowd into a few buckets.
+#[derive(Clone, Copy, Debug, Default)]
+struct MixHash;
+
+struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        let h = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl std::hash::BuildHasher for MixHash {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+
 /// What a model holds, ready to use.
 #[derive(Debug)]
 pub(crate) struct Parts {
     pub table: Table,
+    pub groups: Groups,
     pub trans: Vec<i32>,
     pub lexicon: Lexicon,
     pub n_features: usize,
@@ -378,7 +437,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
             }
         }
         prev = prev.wrapping_add(d);
-        if prev == 0 || prev >> KEY_BITS != 0 || (d == 0 && !keys.is_empty()) {
+        if prev == 0 || prev >> (KEY_BITS + 1) != 0 || (d == 0 && !keys.is_empty()) {
             return Err(model_err("bad feature key", HEADER + c.at));
         }
         keys.push(prev);
@@ -411,7 +470,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     for t in &mut trans {
         *t = requantise(f64::from(*t)) as i32;
     }
-    let mut table = Table::with_capacity(n);
+    let n_grouped = keys.iter().filter(|&&k| k & GROUP_BIT != 0).count();
+    let mut table = Table::with_capacity(n - n_grouped);
+    let mut groups = Groups::default();
     let mut v = 0usize;
     for (i, &key) in keys.iter().enumerate() {
         let m = u16::from_le_bytes([masks[2 * i], masks[2 * i + 1]]);
@@ -422,10 +483,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
                 v += 1;
             }
         }
-        table.insert(key, w);
+        if key & GROUP_BIT != 0 {
+            groups.insert(key, w);
+        } else {
+            table.insert(key, w);
+        }
     }
     Ok(Parts {
         table,
+        groups,
         trans,
         lexicon,
         n_features: n,

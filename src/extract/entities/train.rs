@@ -425,14 +425,12 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         let mut words: Vec<Word<'_>> = Vec::new();
         seg.tag_into(&view.text, &mut words);
         feats.compute(&view.chars, &words, 0, &folds[si % FOLDS]);
-        for &k in &feats.keys {
+        let (mut keys, mut start) = (Vec::new(), Vec::new());
+        feats.expanded(&mut keys, &mut start);
+        for &k in &keys {
             *counts.entry(k).or_default() += 1;
         }
-        raw.push((
-            feats.keys.clone(),
-            feats.start.clone(),
-            gold_tags(s, view.len()),
-        ));
+        raw.push((keys, start, gold_tags(s, view.len())));
     }
     if raw.is_empty() {
         return Err(Error::TrainingData {
