@@ -133,6 +133,138 @@ fn class(c: char) -> u8 {
     }
 }
 
+/// A feature of a template with few possible values (a char-class window,
+/// a word's shape, a lexicon match length): the tagger reads its row from
+/// a dense array built when the model loads, instead of hashing it and
+/// searching the weight table. Training sees the same features as hashed
+/// keys ([`Small::key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Small {
+    /// Char classes at offsets -2..=2 (each `0..7`).
+    ClassWindow([u8; 5]),
+    /// Position in the covering word (`0..4`) and its tag (`0..65`).
+    Shape { pos: u8, tag: u8 },
+    /// The same and the word's length, at most 6 (`1..=6`).
+    ShapeLength { pos: u8, tag: u8, len: u8 },
+    /// No word covers the char.
+    NoWord,
+    /// The longest listed word of a category beginning here (length at
+    /// most 6, `1..=6`).
+    LexiconBegin { category: u8, len: u8 },
+    /// The same, ending here.
+    LexiconEnd { category: u8, len: u8 },
+    /// The categories of the longer listed words covering the char.
+    LexiconInside(u16),
+    /// Organization and place suffixes starting after the char (lengths
+    /// `0..=16`, not both 0).
+    SuffixAfter { organization: u8, place: u8 },
+}
+
+const CLASSES: usize = 7;
+const CLASS_WINDOWS: usize = CLASSES.pow(5);
+const TAG_COUNT: usize = crate::segment::TAGS.len();
+const SHAPES: usize = 4 * TAG_COUNT;
+const MAX_LEX_LEN: usize = lexicon::MAX_WORD_CHARS;
+// Where each template's block starts in the dense array.
+const AT_SHAPE: usize = CLASS_WINDOWS;
+const AT_SHAPE_LENGTH: usize = AT_SHAPE + SHAPES;
+const AT_NO_WORD: usize = AT_SHAPE_LENGTH + SHAPES * 6;
+const AT_LEXICON_BEGIN: usize = AT_NO_WORD + 1;
+const AT_LEXICON_END: usize = AT_LEXICON_BEGIN + CATEGORIES * 6;
+const AT_LEXICON_INSIDE: usize = AT_LEXICON_END + CATEGORIES * 6;
+const AT_SUFFIX: usize = AT_LEXICON_INSIDE + (1 << CATEGORIES);
+
+impl Small {
+    /// How many values all templates have: the dense array's length.
+    pub(crate) const COUNT: usize = AT_SUFFIX + (MAX_LEX_LEN + 1) * (MAX_LEX_LEN + 1);
+
+    /// The hash of this feature, [`finish`]ed into its key.
+    pub(crate) fn hash(self) -> u64 {
+        match self {
+            Small::ClassWindow(classes) => {
+                let mut h = seed(22);
+                for c in classes {
+                    h = mix(h, u64::from(c));
+                }
+                h
+            }
+            Small::Shape { pos, tag } => mix(mix(seed(30), u64::from(pos)), u64::from(tag)),
+            Small::ShapeLength { pos, tag, len } => mix(
+                mix(mix(seed(31), u64::from(pos)), u64::from(tag)),
+                u64::from(len),
+            ),
+            Small::NoWord => seed(35),
+            Small::LexiconBegin { category, len } => {
+                mix(mix(seed(40), u64::from(category)), u64::from(len))
+            }
+            Small::LexiconEnd { category, len } => {
+                mix(mix(seed(41), u64::from(category)), u64::from(len))
+            }
+            Small::LexiconInside(mask) => mix(seed(42), u64::from(mask)),
+            Small::SuffixAfter {
+                organization,
+                place,
+            } => mix(mix(seed(46), u64::from(organization)), u64::from(place)),
+        }
+    }
+
+    /// Its index in the dense array (`0..COUNT`, one per value).
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Small::ClassWindow(c) => c.iter().fold(0, |a, &x| a * CLASSES + x as usize),
+            Small::Shape { pos, tag } => AT_SHAPE + pos as usize * TAG_COUNT + tag as usize,
+            Small::ShapeLength { pos, tag, len } => {
+                AT_SHAPE_LENGTH + (pos as usize * TAG_COUNT + tag as usize) * 6 + len as usize - 1
+            }
+            Small::NoWord => AT_NO_WORD,
+            Small::LexiconBegin { category, len } => {
+                AT_LEXICON_BEGIN + category as usize * 6 + len as usize - 1
+            }
+            Small::LexiconEnd { category, len } => {
+                AT_LEXICON_END + category as usize * 6 + len as usize - 1
+            }
+            Small::LexiconInside(mask) => AT_LEXICON_INSIDE + mask as usize,
+            Small::SuffixAfter {
+                organization,
+                place,
+            } => AT_SUFFIX + organization as usize * (MAX_LEX_LEN + 1) + place as usize,
+        }
+    }
+
+    /// Every value of every template.
+    pub(crate) fn all() -> impl Iterator<Item = Small> {
+        let windows = (0..CLASS_WINDOWS).map(|mut i| {
+            let mut c = [0u8; 5];
+            for x in c.iter_mut().rev() {
+                *x = (i % CLASSES) as u8;
+                i /= CLASSES;
+            }
+            Small::ClassWindow(c)
+        });
+        let shapes = (0..4u8).flat_map(|pos| (0..TAG_COUNT as u8).map(move |tag| (pos, tag)));
+        let lex =
+            (0..CATEGORIES as u8).flat_map(|category| (1..=6u8).map(move |len| (category, len)));
+        let suffixes =
+            (0..=MAX_LEX_LEN as u8).flat_map(|o| (0..=MAX_LEX_LEN as u8).map(move |p| (o, p)));
+        windows
+            .chain(shapes.clone().map(|(pos, tag)| Small::Shape { pos, tag }))
+            .chain(shapes.flat_map(|(pos, tag)| {
+                (1..=6u8).map(move |len| Small::ShapeLength { pos, tag, len })
+            }))
+            .chain([Small::NoWord])
+            .chain(
+                lex.clone()
+                    .map(|(category, len)| Small::LexiconBegin { category, len }),
+            )
+            .chain(lex.map(|(category, len)| Small::LexiconEnd { category, len }))
+            .chain((0..1u16 << CATEGORIES).map(Small::LexiconInside))
+            .chain(suffixes.map(|(organization, place)| Small::SuffixAfter {
+                organization,
+                place,
+            }))
+    }
+}
+
 /// The features of every position of a sentence: position `i` has keys
 /// `keys[start[i]..start[i + 1]]`.
 #[derive(Debug, Default)]
@@ -155,12 +287,33 @@ pub(crate) struct Features {
     /// (`-2..n + 1`). Position `i` uses entries `i..i + 4`, slot `k` of
     /// entry `i + k`.
     pub bigrams: Vec<u64>,
+    /// In [`Mode::Dense`], the small-domain features of each position as
+    /// [`Small::index`]es: position `i` at `smalls_start[i]..smalls_start[i + 1]`
+    /// (they are then not among its keys).
+    pub smalls: Vec<u32>,
+    pub smalls_start: Vec<u32>,
+}
+
+/// How [`Features::compute`] gives the [`Small`] features.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// As keys, like every other feature (training).
+    Keys,
+    /// Apart, as indexes into a dense array (tagging).
+    Dense,
 }
 
 impl Features {
     /// Number of positions.
     pub(crate) fn len(&self) -> usize {
         self.start.len().saturating_sub(1)
+    }
+
+    /// The dense indexes of the [`Small`] features of position `i` (in
+    /// [`Mode::Dense`]).
+    #[inline]
+    pub(crate) fn smalls_at(&self, i: usize) -> &[u32] {
+        &self.smalls[self.smalls_start[i] as usize..self.smalls_start[i + 1] as usize]
     }
 
     /// The keys of position `i`.
@@ -192,10 +345,14 @@ impl Features {
         words: &[Word<'_>],
         base: usize,
         lex: &Lexicon,
+        mode: Mode,
     ) {
         let n = chars.len();
+        let dense = mode == Mode::Dense;
         self.keys.clear();
         self.start.clear();
+        self.smalls.clear();
+        self.smalls_start.clear();
         self.keys.reserve(n * 32);
 
         // The word covering each char.
@@ -266,11 +423,11 @@ impl Features {
         self.class_of.clear();
         self.class_of.extend(chars.iter().map(|&c| class(c)));
         let class_of = &self.class_of;
-        let cls = |i: isize| -> u64 {
+        let cls = |i: isize| -> u8 {
             if i < 0 || i as usize >= n {
                 6
             } else {
-                u64::from(class_of[i as usize])
+                class_of[i as usize]
             }
         };
 
@@ -285,9 +442,21 @@ impl Features {
         let mut word_text: [Option<u64>; 4] = [None; 4];
         for i in 0..n {
             self.start.push(self.keys.len() as u32);
+            self.smalls_start.push(self.smalls.len() as u32);
             let ii = i as isize;
             let keys = &mut self.keys;
             let mut push = |h: u64| keys.push(finish(h));
+            // A small-domain feature: a key, or apart as a dense index.
+            macro_rules! small {
+                ($f:expr) => {{
+                    let f: Small = $f;
+                    if dense {
+                        self.smalls.push(f.index() as u32);
+                    } else {
+                        push(f.hash());
+                    }
+                }};
+            }
             push(seed(0)); // bias: BIAS_KEY, first at every position
             let c = [ch(ii - 2), ch(ii - 1), ch(ii), ch(ii + 1), ch(ii + 2)];
             // Chars and char pairs around: grouped (see `unigrams`).
@@ -295,11 +464,13 @@ impl Features {
             push(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
             push(mix(mix(seed(21), c[1]), c[3]));
             // Char classes in the window.
-            let mut h = seed(22);
-            for k in -2..=2 {
-                h = mix(h, cls(ii + k));
-            }
-            push(h);
+            small!(Small::ClassWindow([
+                cls(ii - 2),
+                cls(ii - 1),
+                cls(ii),
+                cls(ii + 1),
+                cls(ii + 2)
+            ]));
 
             // The word covering the char.
             let wi = self.word_of[i];
@@ -323,8 +494,16 @@ impl Features {
                     99
                 };
                 let next_tag = words.get(wi as usize + 1).map_or(99, |w| w.tag_id as u64);
-                push(mix(mix(seed(30), pos), tag));
-                push(mix(mix(mix(seed(31), pos), tag), wlen.min(6) as u64));
+                let (pos8, tag8) = (pos as u8, w.tag_id);
+                small!(Small::Shape {
+                    pos: pos8,
+                    tag: tag8
+                });
+                small!(Small::ShapeLength {
+                    pos: pos8,
+                    tag: tag8,
+                    len: wlen.min(6) as u8
+                });
                 // The word's text, hashed once per word and position: a long word (200k
                 // digits) would otherwise cost its length at every char.
                 if cached_word != wi {
@@ -342,22 +521,28 @@ impl Features {
                 push(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
                 push(mix(mix(mix(seed(34), pos), tag), c[2]));
             } else {
-                push(seed(35));
+                small!(Small::NoWord);
             }
 
             // Lexicon.
             for cat in 0..CATEGORIES {
                 let b = self.lex_begin[i][cat];
                 if b > 0 {
-                    push(mix(mix(seed(40), cat as u64), b.min(6) as u64));
+                    small!(Small::LexiconBegin {
+                        category: cat as u8,
+                        len: b.min(6)
+                    });
                 }
                 let e = self.lex_end[i][cat];
                 if e > 0 {
-                    push(mix(mix(seed(41), cat as u64), e.min(6) as u64));
+                    small!(Small::LexiconEnd {
+                        category: cat as u8,
+                        len: e.min(6)
+                    });
                 }
             }
             if self.lex_in[i] != 0 {
-                push(mix(seed(42), self.lex_in[i] as u64));
+                small!(Small::LexiconInside(self.lex_in[i]));
             }
             // A surname at the char, with the char after it.
             if self.lex_begin[i][4] > 0 {
@@ -375,11 +560,34 @@ impl Features {
                 let org = self.lex_begin[i + 1][2];
                 let pl = self.lex_begin[i + 1][3];
                 if org > 0 || pl > 0 {
-                    push(mix(mix(seed(46), org as u64), pl as u64));
+                    small!(Small::SuffixAfter {
+                        organization: org,
+                        place: pl
+                    });
                 }
             }
         }
         self.start.push(self.keys.len() as u32);
+        self.smalls_start.push(self.smalls.len() as u32);
         let _ = lexicon::PLACE;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn 小特征的下标一一对应() {
+        let mut seen = vec![false; Small::COUNT];
+        let mut n = 0;
+        for f in Small::all() {
+            let i = f.index();
+            assert!(i < Small::COUNT, "{f:?} -> {i}");
+            assert!(!seen[i], "{f:?} -> {i} twice");
+            seen[i] = true;
+            n += 1;
+        }
+        assert_eq!(n, Small::COUNT);
     }
 }

@@ -31,6 +31,9 @@ pub(crate) const GAZ_PLACE: u16 = 1 << 8;
 pub(crate) const GAZ_ORG: u16 = 1 << 9;
 /// Number of categories (bits) above.
 pub(crate) const CATEGORIES: usize = 10;
+
+/// Longer words are left out of a lexicon.
+pub(crate) const MAX_WORD_CHARS: usize = 16;
 /// Marks a proper prefix of a listed word (lookups stop when a prefix is not listed).
 const PREFIX: u16 = 1 << 15;
 
@@ -478,7 +481,7 @@ impl Lexicon {
         for (w, f) in merged {
             buf.clear();
             buf.extend(w.chars());
-            if buf.len() > 16 {
+            if buf.len() > MAX_WORD_CHARS {
                 continue;
             }
             lex.max_len = lex.max_len.max(buf.len());

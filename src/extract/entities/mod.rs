@@ -177,7 +177,9 @@ impl EntityModel {
     /// Tags one sentence into `scratch.tags`.
     fn tag_sentence(&self, chars: &[char], words: &[Word<'_>], base: usize, scratch: &mut Scratch) {
         let lexicon = &self.parts.lexicon;
-        scratch.features.compute(chars, words, base, lexicon);
+        scratch
+            .features
+            .compute(chars, words, base, lexicon, features::Mode::Dense);
         let n = scratch.features.len();
         scratch.emit.clear();
         scratch.emit.resize(n * N_TAGS, 0);
@@ -193,6 +195,7 @@ impl EntityModel {
         // Grouped features: a char's (or pair's) block adds its slot k row
         // to the position k before the entry (see `Features::unigrams`).
         let groups = &self.parts.groups;
+        let small_rows = &self.parts.small_rows;
         let features = &scratch.features;
         for (entries, slots) in [(&features.unigrams, 5), (&features.bigrams, 4)] {
             for (e, &group) in entries.iter().enumerate() {
@@ -211,6 +214,11 @@ impl EntityModel {
             debug_assert_eq!(keys.first(), Some(&features::BIAS_KEY));
             for &k in keys.get(1..).unwrap_or_default() {
                 add(acc, table.get(k));
+            }
+            for &f in features.smalls_at(i) {
+                if let Some(row) = small_rows.get(f as usize) {
+                    add(acc, row);
+                }
             }
         }
         for (e, acc) in scratch.emit.chunks_exact_mut(N_TAGS).zip(sums.iter()) {
@@ -332,4 +340,57 @@ pub(crate) fn document_pass<'a>(
     entities: &mut Vec<Entity<'a>>,
 ) {
     document::pass(model, text, entities);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    /// The row sums of each position with the small features apart (as
+    /// the tagger reads them) equal the sums with them as keys (as the
+    /// trainer sees them).
+    #[test]
+    fn 小特征查表与哈希同分() {
+        let model = EntityModel::embedded().unwrap();
+        let parts = &model.parts;
+        let seg = Segmenter::default();
+        let texts = [
+            "宁波港集团有限公司工会主席王建国在余姚市梁弄镇横坎头村调研。",
+            "记者李明 通讯员张华报道：3月5日，中华全国总工会召开会议。",
+            "ABC公司与北京大学签约，Mike Smith出席。",
+            "他说",
+            include_str!("../../../examples/data/newsletter.txt"),
+        ];
+        let sum = |keys: &[u64], smalls: &[u32]| {
+            let mut acc = [0i16; LANES];
+            for &k in keys {
+                add(&mut acc, parts.table.get(k));
+            }
+            for &f in smalls {
+                add(&mut acc, &parts.small_rows[f as usize]);
+            }
+            acc
+        };
+        let mut checked = 0;
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            let mut words = Vec::new();
+            seg.tag_into(text, &mut words);
+            let (mut dense, mut keyed) = (Features::default(), Features::default());
+            dense.compute(&chars, &words, 0, &parts.lexicon, features::Mode::Dense);
+            keyed.compute(&chars, &words, 0, &parts.lexicon, features::Mode::Keys);
+            assert_eq!(dense.len(), chars.len());
+            for i in 0..chars.len() {
+                assert!(!dense.smalls_at(i).is_empty());
+                assert_eq!(
+                    sum(dense.at(i), dense.smalls_at(i)),
+                    sum(keyed.at(i), &[]),
+                    "{text:?} at {i}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 300);
+    }
 }

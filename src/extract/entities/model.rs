@@ -18,7 +18,9 @@
 //! ```
 
 use super::decode::N_TAGS;
-use super::features::{FEATURE_VERSION, GROUP_BIT, GROUP_SLOTS, KEY_BITS, split_slot_key};
+use super::features::{
+    FEATURE_VERSION, GROUP_BIT, GROUP_SLOTS, KEY_BITS, Small, finish, split_slot_key,
+};
 use super::lexicon::Lexicon;
 use crate::error::{Error, Result};
 
@@ -248,6 +250,8 @@ impl std::hash::BuildHasher for MixHash {
 pub(crate) struct Parts {
     pub table: Table,
     pub groups: Groups,
+    /// The rows of [`Small`] features by [`Small::index`].
+    pub small_rows: Vec<Row>,
     pub trans: Vec<i32>,
     pub lexicon: Lexicon,
     pub n_features: usize,
@@ -489,9 +493,17 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
             table.insert(key, w);
         }
     }
+    // The small-domain features' rows, at their dense indexes.
+    let mut small_rows = vec![Row::default(); Small::COUNT];
+    for f in Small::all() {
+        if let Some(row) = small_rows.get_mut(f.index()) {
+            *row = *table.get(finish(f.hash()));
+        }
+    }
     Ok(Parts {
         table,
         groups,
+        small_rows,
         trans,
         lexicon,
         n_features: n,

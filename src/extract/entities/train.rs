@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use super::EntityModel;
 use super::decode::{self, N_TAGS, Part, START, Viterbi};
-use super::features::{Features, NoHash};
+use super::features::{Features, Mode, NoHash};
 use super::lexicon::Lexicon;
 use super::model::{self, Weights};
 use crate::error::{Error, Result};
@@ -424,7 +424,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         }
         let mut words: Vec<Word<'_>> = Vec::new();
         seg.tag_into(&view.text, &mut words);
-        feats.compute(&view.chars, &words, 0, &folds[si % FOLDS]);
+        feats.compute(&view.chars, &words, 0, &folds[si % FOLDS], Mode::Keys);
         let (mut keys, mut start) = (Vec::new(), Vec::new());
         feats.expanded(&mut keys, &mut start);
         for &k in &keys {
