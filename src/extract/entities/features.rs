@@ -209,7 +209,7 @@ impl Small {
     }
 
     /// Its index in the dense array (`0..COUNT`, one per value).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn index(self) -> usize {
         match self {
             Small::ClassWindow(c) => c.iter().fold(0, |a, &x| a * CLASSES + x as usize),
