@@ -280,6 +280,7 @@ pub(crate) struct Features {
     lex_end: Vec<[u8; CATEGORIES]>,
     lex_in: Vec<u16>,
     class_of: Vec<u8>,
+    padded: Vec<u64>,
     /// The char groups: entry `j + 2` for the char at `j` (`-2..n + 2`,
     /// with stand-ins outside the sentence). Position `i` uses entries
     /// `i..i + 5`, slot `k` of entry `i + k`.
@@ -412,25 +413,20 @@ impl Features {
             }
         }
 
-        let ch = |i: isize| -> u64 {
-            if i < 0 {
-                BEFORE
-            } else if i as usize >= n {
-                AFTER
-            } else {
-                chars[i as usize] as u64
-            }
-        };
+        // The chars with two stand-ins on each side: char `i` (from -2 to
+        // n + 1) is entry `i + 2`.
+        self.padded.clear();
+        self.padded.extend([BEFORE; 2]);
+        self.padded.extend(chars.iter().map(|&c| c as u64));
+        self.padded.extend([AFTER; 2]);
+        let padded = &self.padded;
+        let ch = |i: isize| -> u64 { padded[(i + 2) as usize] };
+        // Their classes, padded alike (6: outside the sentence).
         self.class_of.clear();
+        self.class_of.extend([6; 2]);
         self.class_of.extend(chars.iter().map(|&c| class(c)));
+        self.class_of.extend([6; 2]);
         let class_of = &self.class_of;
-        let cls = |i: isize| -> u8 {
-            if i < 0 || i as usize >= n {
-                6
-            } else {
-                class_of[i as usize]
-            }
-        };
 
         self.unigrams.clear();
         self.unigrams
@@ -444,7 +440,6 @@ impl Features {
         for i in 0..n {
             self.start.push(self.keys.len() as u32);
             self.smalls_start.push(self.smalls.len() as u32);
-            let ii = i as isize;
             let keys = &mut self.keys;
             let mut push = |h: u64| keys.push(finish(h));
             // A small-domain feature: a key, or apart as a dense index.
@@ -459,19 +454,13 @@ impl Features {
                 }};
             }
             push(seed(0)); // bias: BIAS_KEY, first at every position
-            let c = [ch(ii - 2), ch(ii - 1), ch(ii), ch(ii + 1), ch(ii + 2)];
+            let c: [u64; 5] = std::array::from_fn(|k| padded[i + k]);
             // Chars and char pairs around: grouped (see `unigrams`).
             // Trigram around the char and skip bigram.
             push(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
             push(mix(mix(seed(21), c[1]), c[3]));
             // Char classes in the window.
-            small!(Small::ClassWindow([
-                cls(ii - 2),
-                cls(ii - 1),
-                cls(ii),
-                cls(ii + 1),
-                cls(ii + 2)
-            ]));
+            small!(Small::ClassWindow(std::array::from_fn(|k| class_of[i + k])));
 
             // The word covering the char.
             let wi = self.word_of[i];
@@ -525,16 +514,18 @@ impl Features {
                 small!(Small::NoWord);
             }
 
-            // Lexicon.
-            for cat in 0..CATEGORIES {
-                let b = self.lex_begin[i][cat];
+            // Lexicon (most chars begin and end no listed word).
+            let (begin, end) = (&self.lex_begin[i], &self.lex_end[i]);
+            let any = begin.iter().chain(end).any(|&l| l > 0);
+            for cat in (0..CATEGORIES).filter(|_| any) {
+                let b = begin[cat];
                 if b > 0 {
                     small!(Small::LexiconBegin {
                         category: cat as u8,
                         len: b.min(6)
                     });
                 }
-                let e = self.lex_end[i][cat];
+                let e = end[cat];
                 if e > 0 {
                     small!(Small::LexiconEnd {
                         category: cat as u8,
