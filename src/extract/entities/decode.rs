@@ -87,6 +87,27 @@ pub(crate) struct Viterbi {
     scores: Vec<[i32; N_TAGS]>,
 }
 
+/// An emission score as the decoder takes it: within [`CLAMP`].
+pub(crate) trait Emission: Copy {
+    fn score(self) -> i32;
+}
+
+/// The tagger's sums: always within the clamp, nothing to do.
+impl Emission for i16 {
+    #[inline(always)]
+    fn score(self) -> i32 {
+        i32::from(self)
+    }
+}
+
+/// The trainer's scores: any `i32`.
+impl Emission for i32 {
+    #[inline(always)]
+    fn score(self) -> i32 {
+        self.clamp(-CLAMP, CLAMP)
+    }
+}
+
 /// Score of an unreachable state; scores are kept above it.
 const NEG: i32 = -(1 << 29);
 /// Transition and emission scores are clamped to this magnitude, so the
@@ -105,7 +126,7 @@ impl Viterbi {
     /// The forward pass keeps only the best score of each state (eight
     /// lanes at a time); the way back recomputes the one argmax it needs
     /// per position.
-    pub(crate) fn decode(&mut self, emit: &[i32], trans: &[i32], out: &mut Vec<u8>) {
+    pub(crate) fn decode<E: Emission>(&mut self, emit: &[E], trans: &[i32], out: &mut Vec<u8>) {
         out.clear();
         let n = emit.len() / N_TAGS;
         if n == 0 || trans.len() < (N_TAGS + 1) * N_TAGS {
@@ -130,7 +151,7 @@ impl Viterbi {
         let emission = |i: usize| -> [i32; N_TAGS] {
             let mut e = [0; N_TAGS];
             for (x, &v) in e.iter_mut().zip(&emit[i * N_TAGS..(i + 1) * N_TAGS]) {
-                *x = v.clamp(-CLAMP, CLAMP);
+                *x = v.score();
             }
             e
         };

@@ -66,7 +66,7 @@ struct Scratch {
     features: Features,
     /// Weight sums of each position (i16 lanes, see `tag_sentence`).
     sums: Vec<[i16; LANES]>,
-    emit: Vec<i32>,
+    emit: Vec<i16>,
     tags: Vec<u8>,
     viterbi: Viterbi,
 }
@@ -181,8 +181,6 @@ impl EntityModel {
             .features
             .compute(chars, words, base, lexicon, features::Mode::Dense);
         let n = scratch.features.len();
-        scratch.emit.clear();
-        scratch.emit.resize(n * N_TAGS, 0);
         let table = &self.parts.table;
         // A position's sum of a few dozen i8 weights fits an i16: sixteen
         // lanes in two registers. Every position starts with the bias
@@ -221,10 +219,9 @@ impl EntityModel {
                 }
             }
         }
-        for (e, acc) in scratch.emit.chunks_exact_mut(N_TAGS).zip(sums.iter()) {
-            for (e, &a) in e.iter_mut().zip(acc) {
-                *e = i32::from(a);
-            }
+        scratch.emit.clear();
+        for acc in sums.iter() {
+            scratch.emit.extend_from_slice(&acc[..N_TAGS]);
         }
         scratch
             .viterbi
