@@ -197,10 +197,17 @@ impl EntityModel {
         let features = &scratch.features;
         for (entries, slots) in [(&features.unigrams, 5), (&features.bigrams, 4)] {
             for (e, &group) in entries.iter().enumerate() {
-                let Some(block) = groups.get(group) else {
+                let Some((rows, mask)) = groups.get(group) else {
                     continue;
                 };
-                for (k, row) in block.iter().take(slots).enumerate() {
+                // The set bits of the mask, lowest first, pair with the rows.
+                let mut mask = mask & ((1 << slots) - 1);
+                for row in rows {
+                    if mask == 0 {
+                        break;
+                    }
+                    let k = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
                     if let Some(acc) = e.checked_sub(k).and_then(|i| sums.get_mut(i)) {
                         add(acc, row);
                     }

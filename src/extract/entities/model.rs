@@ -187,32 +187,44 @@ impl Table {
     }
 }
 
-/// The rows of grouped features (see `features`): group key -> a block of
-/// one row per slot, so that one lookup serves a char's five offsets.
+/// The rows of grouped features (see `features`): group key -> its rows,
+/// one per slot the model has (a char pair has one or two of its four
+/// offsets), stored together so that one lookup and a line or two of
+/// memory serve all of a char's offsets.
 #[derive(Debug, Default)]
 pub(crate) struct Groups {
-    index: std::collections::HashMap<u64, u32, MixHash>,
-    blocks: Vec<[Row; GROUP_SLOTS]>,
+    index: std::collections::HashMap<u64, (u32, u8), MixHash>,
+    rows: Vec<Row>,
 }
 
 impl Groups {
+    /// Adds a row. Keys come sorted (the reader checks), so a group's slots
+    /// come together and in order: its rows stay contiguous.
     fn insert(&mut self, key: u64, w: [i8; N_TAGS]) {
         let (group, slot) = split_slot_key(key);
-        let next = self.blocks.len() as u32;
-        let at = *self.index.entry(group).or_insert(next);
-        if at == next {
-            self.blocks.push([Row::default(); GROUP_SLOTS]);
+        if slot >= GROUP_SLOTS {
+            return;
         }
-        if let Some(row) = self.blocks[at as usize].get_mut(slot) {
-            row.0[..N_TAGS].copy_from_slice(&w);
+        let next = self.rows.len() as u32;
+        let (start, mask) = self.index.entry(group).or_insert((next, 0));
+        // Only the last group can grow; anything else would be unsorted.
+        if *start + mask.count_ones() != next || *mask >> slot != 0 {
+            return;
         }
+        *mask |= 1 << slot;
+        let mut row = Row::default();
+        row.0[..N_TAGS].copy_from_slice(&w);
+        self.rows.push(row);
     }
 
-    /// The rows of `group`, one per slot (`None`: the model has none).
+    /// The rows of `group`, in slot order, and which slots they are (bit
+    /// `k` for slot `k`); `None`: the model has none.
     #[inline]
-    pub(crate) fn get(&self, group: u64) -> Option<&[Row; GROUP_SLOTS]> {
-        let at = *self.index.get(&group)?;
-        self.blocks.get(at as usize)
+    pub(crate) fn get(&self, group: u64) -> Option<(&[Row], u8)> {
+        let &(start, mask) = self.index.get(&group)?;
+        let start = start as usize;
+        let rows = self.rows.get(start..start + mask.count_ones() as usize)?;
+        Some((rows, mask))
     }
 }
 
