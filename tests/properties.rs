@@ -12,6 +12,8 @@ use proptest::prelude::*;
 use zh_extract::{Extraction, Extractor, Quantity, Span, find_numbers, parse_number};
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+static QUANTITIES_ONLY: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::builder().entity_kinds([]).build().unwrap());
 static WITH_NUMBERS: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::builder().with_bare_numbers().build().unwrap());
 
@@ -139,6 +141,31 @@ fn shifted<'a>(q: &Quantity<'a>, bytes: usize, chars: usize) -> (Span, &'a str, 
     )
 }
 
+/// Quantities alone (only clauses with a figure are segmented) are the full
+/// extractor's quantities plus amounts it dropped as part of a name.
+fn same_quantities_alone(text: &str) -> Result<(), TestCaseError> {
+    let full = EXTRACTOR.extract(text);
+    let alone = QUANTITIES_ONLY.extract(text);
+    let mut extra = alone.quantities.clone();
+    for q in &full.quantities {
+        let at = extra.iter().position(|x| x == q);
+        prop_assert!(at.is_some(), "{:?} missing without entities", q);
+        if let Some(at) = at {
+            extra.remove(at);
+        }
+    }
+    for q in &extra {
+        prop_assert!(
+            full.entities
+                .iter()
+                .any(|e| e.span.start <= q.span.start && q.span.end <= e.span.end),
+            "{:?} found alone, not inside a name",
+            q
+        );
+    }
+    Ok(())
+}
+
 fn summary<'a>(found: &Extraction<'a>) -> Vec<(Span, &'a str, Option<String>)> {
     found.quantities.iter().map(|q| shifted(q, 0, 0)).collect()
 }
@@ -158,6 +185,16 @@ proptest! {
         for q in &found.quantities {
             prop_assert!(numbers.quantities.contains(q), "{:?} lost with --numbers", q);
         }
+    }
+
+    #[test]
+    fn 只抽数量与全抽取一致_任意字符(text in any_text()) {
+        same_quantities_alone(&text)?;
+    }
+
+    #[test]
+    fn 只抽数量与全抽取一致_中文(text in chinese_text()) {
+        same_quantities_alone(&text)?;
     }
 
     #[test]
