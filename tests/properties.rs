@@ -144,25 +144,8 @@ fn shifted<'a>(q: &Quantity<'a>, bytes: usize, chars: usize) -> (Span, &'a str, 
 /// Quantities alone (only clauses with a figure are segmented) are the full
 /// extractor's quantities plus amounts it dropped as part of a name.
 fn same_quantities_alone(text: &str) -> Result<(), TestCaseError> {
-    let full = EXTRACTOR.extract(text);
-    let alone = QUANTITIES_ONLY.extract(text);
-    let mut extra = alone.quantities.clone();
-    for q in &full.quantities {
-        let at = extra.iter().position(|x| x == q);
-        prop_assert!(at.is_some(), "{:?} missing without entities", q);
-        if let Some(at) = at {
-            extra.remove(at);
-        }
-    }
-    for q in &extra {
-        prop_assert!(
-            full.entities
-                .iter()
-                .any(|e| e.span.start <= q.span.start && q.span.end <= e.span.end),
-            "{:?} found alone, not inside a name",
-            q
-        );
-    }
+    let difference = common::quantities_alone_differ(&EXTRACTOR, &QUANTITIES_ONLY, text);
+    prop_assert!(difference.is_none(), "{}", difference.unwrap_or_default());
     Ok(())
 }
 

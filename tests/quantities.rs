@@ -6,6 +6,8 @@
 //! implementation. Spans are never hard-coded: the checker locates the
 //! expected text in the sentence (the `nth` occurrence, counted from 0).
 
+mod common;
+
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
@@ -1963,22 +1965,8 @@ fn 只抽数量与全抽取结果一致() {
     }
     assert!(texts.len() > 100);
     for text in &texts {
-        let a = full.extract(text);
-        let b = alone.extract(text);
-        assert!(b.entities.is_empty());
-        let mut extra = b.quantities.clone();
-        for q in &a.quantities {
-            let at = extra.iter().position(|x| x == q);
-            assert!(at.is_some(), "{text}: {q:?} missing without entities");
-            extra.remove(at.unwrap());
-        }
-        for q in &extra {
-            assert!(
-                a.entities
-                    .iter()
-                    .any(|e| e.span.start <= q.span.start && q.span.end <= e.span.end),
-                "{text}: {q:?} found alone but not inside a name"
-            );
+        if let Some(difference) = common::quantities_alone_differ(&full, &alone, text) {
+            panic!("{difference}");
         }
     }
 }

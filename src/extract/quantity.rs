@@ -125,9 +125,7 @@ enum Next {
     Skip(usize),
 }
 
-/// Chars at which a quantity can start: digits, numeral characters, and the
-/// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
-/// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
+/// Whether a quantity may start at `c` (see [`STARTERS`]).
 fn may_start(c: char) -> bool {
     let i = c as usize;
     i < 65536 && STARTERS[i / 64] & (1 << (i % 64)) != 0
@@ -141,6 +139,9 @@ pub(crate) fn is_figure_char(c: char) -> bool {
         || matches!(c, '半' | '貳' | '參' | '陸' | '萬' | '億' | '兩')
 }
 
+/// Chars at which a quantity can start: digits, numeral characters, and the
+/// first chars of prefixes (approximation words, currencies, `百分之`, `每`,
+/// `零下`, `摄氏`), as a bitmap over the Basic Multilingual Plane.
 static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; 1024];
     let mut set = |c: char| {

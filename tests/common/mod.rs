@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use zh_extract::{Extraction, Span};
+use zh_extract::{Extraction, Extractor, Span};
 
 /// Every invariant an extraction keeps for any input: spans slice the text
 /// to the record's text, char offsets agree with byte offsets, lists are
@@ -103,4 +103,33 @@ fn assert_span_with(text: &str, span: Span, record_text: &str, chars: &mut CharC
     let char_len = record_text.chars().count();
     assert_eq!(span.char_start, char_start, "char_start of {span:?}");
     assert_eq!(span.char_end, char_start + char_len, "char_end of {span:?}");
+}
+
+/// How the quantities of `alone` (an extractor with entities off, which
+/// segments only the clauses holding a figure) differ on `text` from those
+/// of `full`: `None` when they are the same, bar amounts that `full`
+/// dropped as part of a name.
+pub fn quantities_alone_differ(full: &Extractor, alone: &Extractor, text: &str) -> Option<String> {
+    let with_names = full.extract(text);
+    let found = alone.extract(text);
+    if !found.entities.is_empty() {
+        return Some(format!("{text:?}: entities with entities off"));
+    }
+    let mut extra = found.quantities.clone();
+    for q in &with_names.quantities {
+        match extra.iter().position(|x| x == q) {
+            Some(at) => drop(extra.remove(at)),
+            None => return Some(format!("{text:?}: {q:?} missing without entities")),
+        }
+    }
+    let inside_name = |s: Span| {
+        with_names
+            .entities
+            .iter()
+            .any(|e| e.span.start <= s.start && s.end <= e.span.end)
+    };
+    extra
+        .iter()
+        .find(|q| !inside_name(q.span))
+        .map(|q| format!("{text:?}: {q:?} found alone, not inside a name"))
 }

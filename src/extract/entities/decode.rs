@@ -135,7 +135,7 @@ impl Viterbi {
         let tr = |from: usize, to: usize| trans[from * N_TAGS + to].clamp(-CLAMP, CLAMP);
         // For each closed tag (O, E-x, S-x), the transitions into the
         // openers (O, B-x, S-x), in `OPENERS` order: the openers' best
-        // scores are then seven vector max-adds, lane j for opener j.
+        // scores are then seven 8-lane max-adds, lane j for opener j.
         let mut into_openers = [[NEG; 8]; 7];
         for (row, &p) in into_openers.iter_mut().zip(&CLOSED_LANES[..7]) {
             for (x, &t) in row.iter_mut().zip(&OPENERS) {

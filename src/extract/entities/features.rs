@@ -137,7 +137,7 @@ fn class(c: char) -> u8 {
 /// a word's shape, a lexicon match length): the tagger reads its row from
 /// a dense array built when the model loads, instead of hashing it and
 /// searching the weight table. Training sees the same features as hashed
-/// keys ([`Small::key`]).
+/// keys (the [`finish`]ed [`Small::hash`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Small {
     /// Char classes at offsets -2..=2 (each `0..7`).
@@ -420,7 +420,6 @@ impl Features {
         self.padded.extend(chars.iter().map(|&c| c as u64));
         self.padded.extend([AFTER; 2]);
         let padded = &self.padded;
-        let ch = |i: isize| -> u64 { padded[(i + 2) as usize] };
         // Their classes, padded alike (6: outside the sentence).
         self.class_of.clear();
         self.class_of.extend([6; 2]);
@@ -430,10 +429,13 @@ impl Features {
 
         self.unigrams.clear();
         self.unigrams
-            .extend((-2..n as isize + 2).map(|j| group_key(mix(seed(1), ch(j)))));
+            .extend(padded.iter().map(|&c| group_key(mix(seed(1), c))));
         self.bigrams.clear();
-        self.bigrams
-            .extend((-2..n as isize + 1).map(|j| group_key(mix(mix(seed(10), ch(j)), ch(j + 1)))));
+        self.bigrams.extend(
+            padded
+                .windows(2)
+                .map(|p| group_key(mix(mix(seed(10), p[0]), p[1]))),
+        );
 
         let mut cached_word = u32::MAX;
         let mut word_text: [Option<u64>; 4] = [None; 4];
