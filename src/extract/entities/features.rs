@@ -266,15 +266,74 @@ impl Small {
     }
 }
 
-/// The features of every position of a sentence: position `i` has keys
-/// `keys[start[i]..start[i + 1]]`.
+/// Where the features of each position go, as [`Features::compute_into`]
+/// finds them: into lists (training, tests) or straight into weight sums
+/// (tagging, which then never stores a key).
+pub(crate) trait Sink {
+    /// Position `i` begins (positions come in order, from 0); its bias
+    /// feature ([`BIAS_KEY`]) is implied.
+    fn position(&mut self, i: usize);
+    /// A hashed feature of the current position (not yet [`finish`]ed).
+    fn hashed(&mut self, h: u64);
+    /// A small-domain feature of the current position.
+    fn small(&mut self, f: Small);
+}
+
+/// The features of each position as lists: position `i` has keys
+/// `keys[start[i]..start[i + 1]]` (the bias first) and, in [`Mode::Dense`],
+/// small-domain features `smalls[smalls_start[i]..smalls_start[i + 1]]`.
+#[derive(Debug, Default)]
+struct KeyList {
+    mode: Option<Mode>,
+    keys: Vec<u64>,
+    start: Vec<u32>,
+    smalls: Vec<u32>,
+    smalls_start: Vec<u32>,
+}
+
+impl KeyList {
+    fn clear(&mut self, mode: Mode) {
+        self.mode = Some(mode);
+        self.keys.clear();
+        self.start.clear();
+        self.smalls.clear();
+        self.smalls_start.clear();
+    }
+
+    fn close(&mut self) {
+        self.start.push(self.keys.len() as u32);
+        self.smalls_start.push(self.smalls.len() as u32);
+    }
+}
+
+impl Sink for KeyList {
+    #[inline]
+    fn position(&mut self, _: usize) {
+        self.start.push(self.keys.len() as u32);
+        self.smalls_start.push(self.smalls.len() as u32);
+        self.keys.push(BIAS_KEY);
+    }
+    #[inline]
+    fn hashed(&mut self, h: u64) {
+        self.keys.push(finish(h));
+    }
+    #[inline]
+    fn small(&mut self, f: Small) {
+        if self.mode == Some(Mode::Dense) {
+            self.smalls.push(f.index() as u32);
+        } else {
+            self.keys.push(finish(f.hash()));
+        }
+    }
+}
+
+/// The features of every position of a sentence, and the scratch buffers
+/// computing them takes (reused).
 #[derive(Debug, Default)]
 pub(crate) struct Features {
-    /// Feature keys, position after position.
-    pub keys: Vec<u64>,
-    /// Where each position's keys start (one more entry than positions).
-    pub start: Vec<u32>,
-    // Scratch, reused.
+    list: KeyList,
+    /// Positions of the last [`Features::compute_into`].
+    n: usize,
     word_of: Vec<u32>,
     lex_begin: Vec<[u8; CATEGORIES]>,
     lex_end: Vec<[u8; CATEGORIES]>,
@@ -289,11 +348,6 @@ pub(crate) struct Features {
     /// (`-2..n + 1`). Position `i` uses entries `i..i + 4`, slot `k` of
     /// entry `i + k`.
     pub bigrams: Vec<u64>,
-    /// In [`Mode::Dense`], the small-domain features of each position as
-    /// [`Small::index`]es: position `i` at `smalls_start[i]..smalls_start[i + 1]`
-    /// (they are then not among its keys).
-    pub smalls: Vec<u32>,
-    pub smalls_start: Vec<u32>,
 }
 
 /// How [`Features::compute`] gives the [`Small`] features.
@@ -308,20 +362,22 @@ pub(crate) enum Mode {
 impl Features {
     /// Number of positions.
     pub(crate) fn len(&self) -> usize {
-        self.start.len().saturating_sub(1)
+        self.n
     }
 
-    /// The dense indexes of the [`Small`] features of position `i` (in
-    /// [`Mode::Dense`]).
-    #[inline]
+    /// The dense indexes of the [`Small`] features of position `i` (after
+    /// [`Features::compute`] in [`Mode::Dense`]).
+    #[cfg(test)]
     pub(crate) fn smalls_at(&self, i: usize) -> &[u32] {
-        &self.smalls[self.smalls_start[i] as usize..self.smalls_start[i + 1] as usize]
+        let l = &self.list;
+        &l.smalls[l.smalls_start[i] as usize..l.smalls_start[i + 1] as usize]
     }
 
-    /// The keys of position `i`.
+    /// The keys of position `i` (after [`Features::compute`]).
     #[inline]
     pub(crate) fn at(&self, i: usize) -> &[u64] {
-        &self.keys[self.start[i] as usize..self.start[i + 1] as usize]
+        let l = &self.list;
+        &l.keys[l.start[i] as usize..l.start[i + 1] as usize]
     }
 
     /// Every key of every position, grouped ones included (as the trainer
@@ -340,7 +396,8 @@ impl Features {
 
     /// Computes the features of `chars` (a sentence: view chars
     /// `base..base + chars.len()`), given the words of the view that
-    /// overlap it (in view char indices) and the lexicon.
+    /// overlap it (in view char indices) and the lexicon, as lists
+    /// ([`Features::at`], [`Features::smalls_at`]).
     pub(crate) fn compute(
         &mut self,
         chars: &[char],
@@ -349,13 +406,26 @@ impl Features {
         lex: &Lexicon,
         mode: Mode,
     ) {
+        let mut list = std::mem::take(&mut self.list);
+        list.clear(mode);
+        self.compute_into(chars, words, base, lex, &mut list);
+        list.close();
+        self.list = list;
+    }
+
+    /// Computes the features of `chars` as [`Features::compute`] does, the
+    /// grouped ones into [`Features::unigrams`] and [`Features::bigrams`],
+    /// the others into `sink`, position after position.
+    pub(crate) fn compute_into<S: Sink>(
+        &mut self,
+        chars: &[char],
+        words: &[Word<'_>],
+        base: usize,
+        lex: &Lexicon,
+        sink: &mut S,
+    ) {
         let n = chars.len();
-        let dense = mode == Mode::Dense;
-        self.keys.clear();
-        self.start.clear();
-        self.smalls.clear();
-        self.smalls_start.clear();
-        self.keys.reserve(n * 32);
+        self.n = n;
 
         // The word covering each char.
         self.word_of.clear();
@@ -440,27 +510,22 @@ impl Features {
         let mut cached_word = u32::MAX;
         let mut word_text: [Option<u64>; 4] = [None; 4];
         for i in 0..n {
-            self.start.push(self.keys.len() as u32);
-            self.smalls_start.push(self.smalls.len() as u32);
-            let keys = &mut self.keys;
-            let mut push = |h: u64| keys.push(finish(h));
-            // A small-domain feature: a key, or apart as a dense index.
-            macro_rules! small {
-                ($f:expr) => {{
-                    let f: Small = $f;
-                    if dense {
-                        self.smalls.push(f.index() as u32);
-                    } else {
-                        push(f.hash());
-                    }
-                }};
+            sink.position(i);
+            macro_rules! push {
+                ($h:expr) => {
+                    sink.hashed($h)
+                };
             }
-            push(seed(0)); // bias: BIAS_KEY, first at every position
+            macro_rules! small {
+                ($f:expr) => {
+                    sink.small($f)
+                };
+            }
             let c: [u64; 5] = std::array::from_fn(|k| padded[i + k]);
             // Chars and char pairs around: grouped (see `unigrams`).
             // Trigram around the char and skip bigram.
-            push(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
-            push(mix(mix(seed(21), c[1]), c[3]));
+            push!(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
+            push!(mix(mix(seed(21), c[1]), c[3]));
             // Char classes in the window.
             small!(Small::ClassWindow(std::array::from_fn(|k| class_of[i + k])));
 
@@ -509,9 +574,9 @@ impl Features {
                     }
                     h
                 });
-                push(h);
-                push(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
-                push(mix(mix(mix(seed(34), pos), tag), c[2]));
+                push!(h);
+                push!(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
+                push!(mix(mix(mix(seed(34), pos), tag), c[2]));
             } else {
                 small!(Small::NoWord);
             }
@@ -540,14 +605,14 @@ impl Features {
             }
             // A surname at the char, with the char after it.
             if self.lex_begin[i][4] > 0 {
-                push(mix(mix(seed(43), c[3]), self.lex_begin[i][4] as u64));
+                push!(mix(mix(seed(43), c[3]), self.lex_begin[i][4] as u64));
             }
             // A person cue just before or after the char.
             if i > 0 && self.lex_end[i - 1][5] > 0 {
-                push(mix(seed(44), c[2]));
+                push!(mix(seed(44), c[2]));
             }
             if i + 1 < n && self.lex_begin[i + 1][5] > 0 {
-                push(mix(seed(45), c[2]));
+                push!(mix(seed(45), c[2]));
             }
             // Organization / place suffix after the char.
             if i + 1 < n {
@@ -561,8 +626,6 @@ impl Features {
                 }
             }
         }
-        self.start.push(self.keys.len() as u32);
-        self.smalls_start.push(self.smalls.len() as u32);
         let _ = lexicon::PLACE;
     }
 }

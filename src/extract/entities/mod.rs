@@ -176,11 +176,6 @@ impl EntityModel {
 
     /// Tags one sentence into `scratch.tags`.
     fn tag_sentence(&self, chars: &[char], words: &[Word<'_>], base: usize, scratch: &mut Scratch) {
-        let lexicon = &self.parts.lexicon;
-        scratch
-            .features
-            .compute(chars, words, base, lexicon, features::Mode::Dense);
-        let n = scratch.features.len();
         let table = &self.parts.table;
         // A position's sum of a few dozen i8 weights fits an i16: sixteen
         // lanes in two registers. Every position starts with the bias
@@ -189,12 +184,20 @@ impl EntityModel {
         add(&mut bias, table.get(features::BIAS_KEY));
         let sums = &mut scratch.sums;
         sums.clear();
-        sums.resize(n, bias);
+        sums.resize(chars.len(), bias);
+        let mut sink = Summing {
+            table,
+            small_rows: &self.parts.small_rows,
+            sums,
+            at: 0,
+            acc: bias,
+        };
+        let features = &mut scratch.features;
+        features.compute_into(chars, words, base, &self.parts.lexicon, &mut sink);
+        sink.flush();
         // Grouped features: a char's (or pair's) block adds its slot k row
         // to the position k before the entry (see `Features::unigrams`).
         let groups = &self.parts.groups;
-        let small_rows = &self.parts.small_rows;
-        let features = &scratch.features;
         for (entries, slots) in [(&features.unigrams, 5), (&features.bigrams, 4)] {
             for (e, &group) in entries.iter().enumerate() {
                 let Some((rows, mask)) = groups.get(group) else {
@@ -214,18 +217,6 @@ impl EntityModel {
                 }
             }
         }
-        for (i, acc) in sums.iter_mut().enumerate() {
-            let keys = features.at(i);
-            debug_assert_eq!(keys.first(), Some(&features::BIAS_KEY));
-            for &k in keys.get(1..).unwrap_or_default() {
-                add(acc, table.get(k));
-            }
-            for &f in features.smalls_at(i) {
-                if let Some(row) = small_rows.get(f as usize) {
-                    add(acc, row);
-                }
-            }
-        }
         scratch.emit.clear();
         for acc in sums.iter() {
             scratch.emit.extend_from_slice(&acc[..N_TAGS]);
@@ -233,6 +224,48 @@ impl EntityModel {
         scratch
             .viterbi
             .decode(&scratch.emit, &self.parts.trans, &mut scratch.tags);
+    }
+}
+
+/// Adds each feature's weight row to its position's sums as the features
+/// are found.
+struct Summing<'a> {
+    table: &'a model::Table,
+    small_rows: &'a [Row],
+    sums: &'a mut [[i16; LANES]],
+    /// The current position and its sum so far (stored at the next one).
+    at: usize,
+    acc: [i16; LANES],
+}
+
+impl Summing<'_> {
+    /// Stores the current position's sum.
+    #[inline(always)]
+    fn flush(&mut self) {
+        if let Some(s) = self.sums.get_mut(self.at) {
+            *s = self.acc;
+        }
+    }
+}
+
+impl features::Sink for Summing<'_> {
+    #[inline(always)]
+    fn position(&mut self, i: usize) {
+        if i > 0 {
+            self.flush();
+        }
+        self.at = i;
+        self.acc = self.sums.get(i).copied().unwrap_or_default();
+    }
+    #[inline(always)]
+    fn hashed(&mut self, h: u64) {
+        add(&mut self.acc, self.table.get(features::finish(h)));
+    }
+    #[inline(always)]
+    fn small(&mut self, f: features::Small) {
+        if let Some(row) = self.small_rows.get(f.index()) {
+            add(&mut self.acc, row);
+        }
     }
 }
 

@@ -143,7 +143,7 @@ impl Table {
 
     /// The weight row of `key`: lanes `0..N_TAGS` are the weights, the
     /// others must be ignored. A key the model lacks gets zeros.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, key: u64) -> &Row {
         if self.control.is_empty() {
             return &ZERO;
