@@ -65,10 +65,17 @@ static ZERO: Row = Row([0; LANES]);
 /// bucket, or its bucket not full) picks the row or the zero row without a
 /// branch on the loaded data, so lookups overlap instead of waiting on each
 /// other's cache misses.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Table {
+    /// Never empty (lookups need not check).
     control: Vec<u32>,
     buckets: Vec<Bucket>,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table::with_capacity(0)
+    }
 }
 
 /// Rows per bucket.
@@ -145,9 +152,6 @@ impl Table {
     /// others must be ignored. A key the model lacks gets zeros.
     #[inline(always)]
     pub(crate) fn get(&self, key: u64) -> &Row {
-        if self.control.is_empty() {
-            return &ZERO;
-        }
         let (b, control, fp) = self.place(key);
         let c = self.control[b];
         let same = zero_bytes(c ^ (ONES * u32::from(control)));
