@@ -182,43 +182,30 @@ impl EntityModel {
         // feature, looked up once.
         let mut bias = [0i16; LANES];
         add(&mut bias, table.get(features::BIAS_KEY));
+        // Position i sums at i + PAD: the groups around the sentence's
+        // ends add to the padding instead of branching on the bounds.
+        let n = chars.len();
         let sums = &mut scratch.sums;
         sums.clear();
-        sums.resize(chars.len(), bias);
+        sums.resize(n + 2 * PAD, bias);
         let mut sink = Summing {
             table,
             small_rows: &self.parts.small_rows,
             sums,
-            at: 0,
+            at: PAD,
             acc: bias,
         };
         let features = &mut scratch.features;
         features.compute_into(chars, words, base, &self.parts.lexicon, &mut sink);
         sink.flush();
         // Grouped features: a char's (or pair's) block adds its slot k row
-        // to the position k before the entry (see `Features::unigrams`).
+        // to the position k before the entry (see `Features::unigrams`):
+        // entry e to sums e + PAD - k, always in the padded range.
         let groups = &self.parts.groups;
-        for (entries, slots) in [(&features.unigrams, 5), (&features.bigrams, 4)] {
-            for (e, &group) in entries.iter().enumerate() {
-                let Some((rows, mask)) = groups.get(group) else {
-                    continue;
-                };
-                // The set bits of the mask, lowest first, pair with the rows.
-                let mut mask = mask & ((1 << slots) - 1);
-                for row in rows {
-                    if mask == 0 {
-                        break;
-                    }
-                    let k = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    if let Some(acc) = e.checked_sub(k).and_then(|i| sums.get_mut(i)) {
-                        add(acc, row);
-                    }
-                }
-            }
-        }
+        add_groups::<5>(groups, &features.unigrams, sums);
+        add_groups::<4>(groups, &features.bigrams, sums);
         scratch.emit.clear();
-        for acc in sums.iter() {
+        for acc in &sums[PAD..PAD + n] {
             scratch.emit.extend_from_slice(&acc[..N_TAGS]);
         }
         scratch
@@ -226,6 +213,24 @@ impl EntityModel {
             .decode(&scratch.emit, &self.parts.trans, &mut scratch.tags);
     }
 }
+
+/// Adds the rows of each group in `entries` (`SLOTS` offsets each) to the
+/// padded sums around it; a fixed number of rows per group, so no branch
+/// depends on which slots the model has.
+#[inline(always)]
+fn add_groups<const SLOTS: usize>(groups: &model::Groups, entries: &[u64], sums: &mut [[i16; LANES]]) {
+    for (e, &group) in entries.iter().enumerate() {
+        let found = groups.find(group);
+        for k in 0..SLOTS {
+            if let Some(acc) = sums.get_mut(e + PAD - k) {
+                add(acc, groups.row(found, k));
+            }
+        }
+    }
+}
+
+/// Sums kept before and after a sentence's (see `tag_sentence`).
+const PAD: usize = 4;
 
 /// Adds each feature's weight row to its position's sums as the features
 /// are found.
@@ -254,8 +259,8 @@ impl features::Sink for Summing<'_> {
         if i > 0 {
             self.flush();
         }
-        self.at = i;
-        self.acc = self.sums.get(i).copied().unwrap_or_default();
+        self.at = i + PAD;
+        self.acc = self.sums.get(self.at).copied().unwrap_or_default();
     }
     #[inline(always)]
     fn hashed(&mut self, h: u64) {

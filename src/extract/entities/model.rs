@@ -194,12 +194,38 @@ impl Table {
 /// The rows of grouped features (see `features`): group key -> its rows,
 /// one per slot the model has (a char pair has one or two of its four
 /// offsets), stored together so that one lookup and a line or two of
-/// memory serve all of a char's offsets.
-#[derive(Debug, Default)]
+/// memory serve all of a char's offsets. Row 0 is all zeros: what every
+/// missing slot reads, so the tagger adds a fixed number of rows per group
+/// instead of branching on which slots are there.
+#[derive(Debug)]
 pub(crate) struct Groups {
     index: std::collections::HashMap<u64, (u32, u8), MixHash>,
     rows: Vec<Row>,
 }
+
+impl Default for Groups {
+    fn default() -> Groups {
+        Groups {
+            index: Default::default(),
+            rows: vec![ZERO],
+        }
+    }
+}
+
+/// `RANK[mask][k]`: the set bits of `mask` below bit `k`.
+const RANK: [[u8; GROUP_SLOTS]; 1 << GROUP_SLOTS] = {
+    let mut t = [[0; GROUP_SLOTS]; 1 << GROUP_SLOTS];
+    let mut m = 0;
+    while m < 1 << GROUP_SLOTS {
+        let mut k = 0;
+        while k < GROUP_SLOTS {
+            t[m][k] = (m & ((1 << k) - 1)).count_ones() as u8;
+            k += 1;
+        }
+        m += 1;
+    }
+    t
+};
 
 impl Groups {
     /// Adds a row. Keys come sorted (the reader checks), so a group's slots
@@ -221,14 +247,25 @@ impl Groups {
         self.rows.push(row);
     }
 
-    /// The rows of `group`, in slot order, and which slots they are (bit
-    /// `k` for slot `k`); `None`: the model has none.
-    #[inline]
-    pub(crate) fn get(&self, group: u64) -> Option<(&[Row], u8)> {
-        let &(start, mask) = self.index.get(&group)?;
-        let start = start as usize;
-        let rows = self.rows.get(start..start + mask.count_ones() as usize)?;
-        Some((rows, mask))
+    /// Where the rows of `group` start and which slots they are (bit `k`
+    /// for slot `k`); mask 0 when the model has none.
+    #[inline(always)]
+    pub(crate) fn find(&self, group: u64) -> (u32, u8) {
+        self.index.get(&group).copied().unwrap_or((0, 0))
+    }
+
+    /// The row of slot `k` of a group [`found`](Self::find) at
+    /// `(start, mask)`: the zero row when the group lacks it.
+    #[inline(always)]
+    pub(crate) fn row(&self, (start, mask): (u32, u8), k: usize) -> &Row {
+        let mask = mask as usize & ((1 << GROUP_SLOTS) - 1);
+        let k = k % GROUP_SLOTS;
+        let at = if mask >> k & 1 != 0 {
+            start as usize + RANK[mask][k] as usize
+        } else {
+            0
+        };
+        self.rows.get(at).unwrap_or(&ZERO)
     }
 }
 
