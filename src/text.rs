@@ -88,6 +88,14 @@ pub(crate) fn is_invisible(c: char) -> bool {
         | '\u{FEFF}')
 }
 
+/// The char of a three-byte UTF-8 sequence (a Han character of the basic
+/// block: the caller checked the lead bytes).
+#[inline(always)]
+fn decode_han(b: &[u8]) -> char {
+    let c = (u32::from(b[0] & 0x0F) << 12) | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F);
+    char::from_u32(c).unwrap_or('\u{FFFD}')
+}
+
 /// Whitespace that a soft line break may carry with it (see [`View::rebuild`]).
 pub(crate) fn is_break_space(c: char) -> bool {
     matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}') || is_invisible(c)
@@ -192,7 +200,7 @@ impl View {
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
             // changes or skips: copy the whole run at once.
-            if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+            if matches!(c, '\u{4E00}'..='\u{9FFF}') && !crate::traditional::is_traditional(c) {
                 let (k, end) = self.push_han_run(original, bi, ci);
                 line_chars += k;
                 if k > 1 {
@@ -284,18 +292,18 @@ impl View {
     fn push_han_run(&mut self, original: &str, bi: usize, ci: usize) -> (usize, usize) {
         // Find the run's end first, then fill every buffer with an
         // iterator of known length (no capacity check per char).
+        // Traditional characters end a run: they are folded one by one.
         let run = &original.as_bytes()[bi..];
         let k = run
             .chunks_exact(3)
-            .take_while(|b| b[0] == 0xE4 && b[1] >= 0xB8 || (0xE5..=0xE9).contains(&b[0]))
+            .take_while(|b| {
+                (b[0] == 0xE4 && b[1] >= 0xB8 || (0xE5..=0xE9).contains(&b[0]))
+                    && !crate::traditional::is_traditional(decode_han(b))
+            })
             .count();
         let end = bi + 3 * k;
-        self.chars.extend(run[..3 * k].chunks_exact(3).map(|b| {
-            let c = (u32::from(b[0] & 0x0F) << 12)
-                | (u32::from(b[1] & 0x3F) << 6)
-                | u32::from(b[2] & 0x3F);
-            char::from_u32(c).unwrap_or('\u{FFFD}')
-        }));
+        self.chars
+            .extend(run[..3 * k].chunks_exact(3).map(decode_han));
         let (text_at, b, c) = (self.text.len() as u32, bi as u32, ci as u32);
         self.byte_in_view
             .extend((0..k as u32).map(|j| text_at + 3 * j));

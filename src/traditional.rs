@@ -3,8 +3,36 @@
 //! use. Written by the team (a hand-made list, not a conversion table
 //! copied from elsewhere); sorted by the traditional character.
 
+/// Whether `c` is one of the traditional characters of [`TRADITIONAL`]
+/// (a bitmap over the CJK block they lie in: the view's fast path for runs
+/// of Han characters asks this of every char).
+#[inline]
+pub(crate) fn is_traditional(c: char) -> bool {
+    let i = (c as usize).wrapping_sub(HAN_FIRST);
+    TRADITIONAL_BITS
+        .get(i / 64)
+        .is_some_and(|&word| word >> (i % 64) & 1 != 0)
+}
+
+const HAN_FIRST: usize = 0x4E00;
+const HAN_LAST: usize = 0x9FFF;
+
+static TRADITIONAL_BITS: [u64; (HAN_LAST - HAN_FIRST) / 64 + 1] = {
+    let mut bits = [0u64; (HAN_LAST - HAN_FIRST) / 64 + 1];
+    let mut i = 0;
+    while i < PAIRS.len() {
+        let c = PAIRS[i].0 as usize;
+        assert!(HAN_FIRST <= c && c <= HAN_LAST);
+        bits[(c - HAN_FIRST) / 64] |= 1 << ((c - HAN_FIRST) % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// (traditional, simplified), sorted by the first.
-pub(crate) static TRADITIONAL: &[(char, char)] = &[
+pub(crate) static TRADITIONAL: &[(char, char)] = PAIRS;
+
+const PAIRS: &[(char, char)] = &[
     ('來', '来'),
     ('個', '个'),
     ('們', '们'),
@@ -392,3 +420,19 @@ pub(crate) static TRADITIONAL: &[(char, char)] = &[
     ('齒', '齿'),
     ('龍', '龙'),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn 繁体位图与表一致() {
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        for c in (0x4E00..=0x9FFF).filter_map(char::from_u32) {
+            let listed = TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).is_ok();
+            assert_eq!(is_traditional(c), listed, "{c}");
+        }
+        assert!(is_traditional('圓') && is_traditional('萬'));
+        assert!(!is_traditional('圆') && !is_traditional('a') && !is_traditional('\u{10FFFF}'));
+    }
+}
