@@ -362,6 +362,17 @@ fn none_rows(sentences: &[&'static str]) -> Vec<Q> {
 /// Amounts of money, each currency with its ISO code; compounds are one record.
 const MONEY: &[Q] = &[
     Q {
+        s: "这家企业的年产值达到千亿元，成为全市首家。",
+        q: &[cny("千亿元", "100000000000")],
+    },
+    Q {
+        s: "两家公司签下了百万美元的合作订单。",
+        q: &[
+            count("两家", "2", "家").obj("公司"),
+            money("百万美元", "1000000", "USD"),
+        ],
+    },
+    Q {
         s: "市总工会今年共筹集帮扶资金200万元，惠及全市困难职工家庭。",
         q: &[cny("200万元", "2000000")],
     },
@@ -962,6 +973,22 @@ const AGE_TEMPERATURE: &[Q] = &[
 /// Approximation words are part of the span; `X余/X多/X几` carry bounds.
 const APPROXIMATE: &[Q] = &[
     Q {
+        s: "昨天下午，千余名志愿者来到江边清理垃圾。",
+        q: &[count("千余名", "1000", "名")
+            .more("1000", "2000")
+            .obj("志愿者")],
+    },
+    Q {
+        s: "职业技能中心今年全年共开展培训万余人次。",
+        q: &[count("万余人次", "10000", "人次").more("10000", "20000")],
+    },
+    Q {
+        s: "山区百多个行政村通了硬化路，村民出行方便多了。",
+        q: &[count("百多个", "100", "个")
+            .more("100", "200")
+            .obj("行政村")],
+    },
+    Q {
         s: "当天约200人参加了在城郊举行的义务植树活动。",
         q: &[count("约200人", "200", "人").about()],
     },
@@ -1377,6 +1404,9 @@ const NUMERALS: &[Q] = &[
 /// set phrases, phone numbers, codes, versions, house numbers, article-like
 /// `一` and idioms.
 const NOT_A_QUANTITY: &[&str] = &[
+    "遇到陌生来电，千万不要轻易转账给对方。",
+    "决赛那天万人空巷，街上几乎看不到行人。",
+    "他入选了国家千人计划，回国创办了企业。",
     "2023年3月8日，市妇联举行纪念国际劳动妇女节大会。",
     "3月8日上午9时，全市安全生产工作座谈会在市政府召开。",
     "全省青年职工技能大赛决赛将于明晚9点30分正式开赛。",
@@ -1751,6 +1781,37 @@ fn 多数量长句() {
     check("MIXED", MIXED);
 }
 
+#[test]
+fn 繁体() {
+    check("TRADITIONAL", TRADITIONAL);
+}
+
+/// Traditional characters: the view folds them (`圓` is `圆`, `萬` is
+/// `万`), also inside runs of other Han characters; spans and written units
+/// keep the original text.
+const TRADITIONAL: &[Q] = &[
+    Q {
+        s: "這家公司去年營業額達3億元，比前年增長兩成。",
+        q: &[cny("3億元", "300000000"), pct("兩成", "20")],
+    },
+    Q {
+        s: "支票上的大寫金額為人民幣壹萬圓整。",
+        q: &[cny("人民幣壹萬圓", "10000")],
+    },
+    Q {
+        s: "那天收到5圓，他高興了一整天。",
+        q: &[cny("5圓", "5")],
+    },
+    Q {
+        s: "參加這次義務植樹活動的職工約兩千人。",
+        q: &[count("約兩千人", "2000", "人").about()],
+    },
+    Q {
+        s: "景區今年全年接待遊客超過3萬人次。",
+        q: &[count("超過3萬人次", "30000", "人次").over()],
+    },
+];
+
 /// Every table with quantities, by name.
 const TABLES: &[(&str, &[Q])] = &[
     ("MONEY", MONEY),
@@ -1763,6 +1824,7 @@ const TABLES: &[(&str, &[Q])] = &[
     ("UNIT_PRICES", UNIT_PRICES),
     ("NUMERALS", NUMERALS),
     ("MIXED", MIXED),
+    ("TRADITIONAL", TRADITIONAL),
 ];
 
 /// Every sentence of every table, the no-quantity table included.

@@ -607,7 +607,17 @@ impl Scanner<'_, '_> {
                 Some(n) => n,
                 None => return Next::Skip(i + 1),
             },
-            None => return Next::Skip(i + 1),
+            // 千余人, 百余名, 千亿元: a multiplier alone, when what follows
+            // makes it an amount.
+            None => {
+                match lone_multiplier(c, j).filter(|n| lone_multiplier_is_amount(c, j, n.end)) {
+                    Some(n) if matches!(c.get(n.end), Some('余' | '多')) => {
+                        over_lone_multiplier(n)
+                    }
+                    Some(n) => n,
+                    None => return Next::Skip(i + 1),
+                }
+            }
         };
         if first.end <= j {
             return Next::Skip(i + 1);
@@ -1355,6 +1365,35 @@ fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
             ..numeral::Shape::default()
         },
     })
+}
+
+/// Whether the multiplier `c[at..end]` (no numeral before it) reads as an
+/// amount: followed by `余`/`多` and a unit (`千余人`), or stacked and
+/// followed by a currency (`千亿元`, `百万美元`). Alone, `千万` and `万人`
+/// are as often words (`千万不要`, `万人空巷`).
+fn lone_multiplier_is_amount(c: &[char], at: usize, end: usize) -> bool {
+    let unit_at = |k: usize| {
+        money::suffix_at(c, k).is_some()
+            || count::classifier_at(c, k).is_some()
+            || measure::unit_at(c, k).is_some()
+    };
+    match c.get(end) {
+        Some('余' | '多') => unit_at(end + 1),
+        _ => end - at >= 2 && money::suffix_at(c, end).is_some(),
+    }
+}
+
+/// `千余`: a lone multiplier and `余`/`多`, over it and under twice it (as
+/// `4万余` is between 40000 and 50000).
+fn over_lone_multiplier(n: Numeral) -> Numeral {
+    let value = n.value.unwrap_or(Value::ZERO);
+    Numeral {
+        end: n.end + 1,
+        approx: Approx::Over,
+        min: Some(value),
+        max: Some(value.add(value)),
+        ..n
+    }
 }
 
 /// The numeral below zero (`零下5`): value and bounds negated, bounds swapped.

@@ -218,7 +218,11 @@ impl EntityModel {
 /// padded sums around it; a fixed number of rows per group, so no branch
 /// depends on which slots the model has.
 #[inline(always)]
-fn add_groups<const SLOTS: usize>(groups: &model::Groups, entries: &[u64], sums: &mut [[i16; LANES]]) {
+fn add_groups<const SLOTS: usize>(
+    groups: &model::Groups,
+    entries: &[u64],
+    sums: &mut [[i16; LANES]],
+) {
     for (e, &group) in entries.iter().enumerate() {
         let found = groups.find(group);
         for k in 0..SLOTS {
