@@ -362,6 +362,10 @@ fn none_rows(sentences: &[&'static str]) -> Vec<Q> {
 /// Amounts of money, each currency with its ISO code; compounds are one record.
 const MONEY: &[Q] = &[
     Q {
+        s: "公司给新入职的工程师开出年薪30万的待遇。",
+        q: &[cny("30万", "300000")],
+    },
+    Q {
         s: "这家企业的年产值达到千亿元，成为全市首家。",
         q: &[cny("千亿元", "100000000000")],
     },
@@ -1146,6 +1150,10 @@ const APPROXIMATE: &[Q] = &[
 /// Ranges: the shared multiplier and unit apply to both ends.
 const RANGES: &[Q] = &[
     Q {
+        s: "招聘启事写明，岗位月薪8000-12000，另有绩效奖金。",
+        q: &[cny("8000-12000", "8000").range("8000", "12000")],
+    },
+    Q {
         s: "符合条件的返乡创业人员每户可获得3至5万元的创业补贴。",
         q: &[cny("3至5万元", "30000").range("30000", "50000")],
     },
@@ -1404,6 +1412,7 @@ const NUMERALS: &[Q] = &[
 /// set phrases, phone numbers, codes, versions, house numbers, article-like
 /// `一` and idioms.
 const NOT_A_QUANTITY: &[&str] = &[
+    "他的月收入排名全厂第3，比去年进步不少。",
     "遇到陌生来电，千万不要轻易转账给对方。",
     "决赛那天万人空巷，街上几乎看不到行人。",
     "他入选了国家千人计划，回国创办了企业。",

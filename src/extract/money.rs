@@ -269,6 +269,42 @@ pub(crate) fn salary_multiplier(chars: &[char], start: usize, at: usize) -> Opti
         .then_some(power)
 }
 
+/// Words right before which a bare number is a salary in yuan (`年薪30万`,
+/// `月薪达8000`): narrower than [`SALARY_WORDS`], which only vouch for a
+/// `k`/`w` suffix.
+static PAY_WORDS: &[&str] = &[
+    "月薪",
+    "年薪",
+    "底薪",
+    "时薪",
+    "日薪",
+    "周薪",
+    "工资",
+    "年终奖",
+    "月收入",
+    "年收入",
+];
+
+/// Whether a pay word ends at most a few chars before `start` (`年薪`,
+/// `月薪高达`), in the same clause.
+pub(crate) fn after_pay_word(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(5);
+    let mut clause_start = from;
+    for i in (from..start).rev() {
+        if matches!(chars[i], '，' | '。' | '；' | '！' | '？' | '、' | '\n')
+            || chars[i].is_ascii_digit()
+        {
+            clause_start = i + 1;
+            break;
+        }
+    }
+    let window = &chars[clause_start..start];
+    PAY_WORDS.iter().any(|w| {
+        let w: Vec<char> = w.chars().collect();
+        window.windows(w.len()).any(|x| x == w.as_slice())
+    })
+}
+
 /// The first chars of the currencies written before a number.
 pub(crate) fn prefix_first_chars() -> impl Iterator<Item = char> {
     PREFIXES.iter().filter_map(|e| e.written.chars().next())

@@ -648,6 +648,11 @@ impl Scanner<'_, '_> {
             k = u.end;
         }
 
+        // 年薪30万, 月薪8000-12000: after a pay word a bare number is yuan.
+        let pay = unit.is_none()
+            && currency_prefix.is_none()
+            && money::salary_multiplier(c, i, k).is_none()
+            && money::after_pay_word(c, i);
         // A second bound: 3至5万元, 10-20人, 8500到3万港元, 3万元至5万元.
         let mut second = None;
         if first.approx == Approx::Exact
@@ -659,7 +664,7 @@ impl Scanner<'_, '_> {
                     (None, Some(_)) => true,
                     (Some(a), Some(b)) => a.same_unit(&b, c),
                     (Some(_), None) => false,
-                    (None, None) => currency_prefix.is_some(),
+                    (None, None) => currency_prefix.is_some() || pay,
                 };
                 if unit_ok && n2.approx == Approx::Exact && n2.value.is_some() {
                     second = Some(n2);
@@ -674,9 +679,10 @@ impl Scanner<'_, '_> {
         if let Some(skip) = self.idiom_past(j, k) {
             return Next::Skip(skip);
         }
+        let pay_currency = pay.then_some("CNY");
         let hit = match unit {
             Some(u) => Some(u),
-            None => currency_prefix.map(|code| UnitHit {
+            None => currency_prefix.or(pay_currency).map(|code| UnitHit {
                 hit: Hit::Money(Currency {
                     code,
                     step: Step::Main,
