@@ -977,6 +977,14 @@ const AGE_TEMPERATURE: &[Q] = &[
 /// Approximation words are part of the span; `X余/X多/X几` carry bounds.
 const APPROXIMATE: &[Q] = &[
     Q {
+        s: "村里来了二十来名志愿者帮忙收玉米。",
+        q: &[count("二十来名", "20", "名").about().obj("志愿者")],
+    },
+    Q {
+        s: "这位二十来岁的小伙子已经是车间的技术骨干。",
+        q: &[age("二十来岁", "20").about()],
+    },
+    Q {
         s: "昨天下午，千余名志愿者来到江边清理垃圾。",
         q: &[count("千余名", "1000", "名")
             .more("1000", "2000")

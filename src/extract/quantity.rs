@@ -626,6 +626,7 @@ impl Scanner<'_, '_> {
             return Next::Skip(skip);
         }
         let first = self.back_off_unit_multiplier(j, first);
+        let first = about_lai(c, first);
         let first = if below_zero {
             self::below_zero(first)
         } else {
@@ -1386,6 +1387,31 @@ fn lone_multiplier_is_amount(c: &[char], at: usize, end: usize) -> bool {
     match c.get(end) {
         Some('余' | '多') => unit_at(end + 1),
         _ => end - at >= 2 && money::suffix_at(c, end).is_some(),
+    }
+}
+
+/// `十来个`, `二十来岁`, `百来人`: `来` after a round Chinese numeral and
+/// before a unit is "about" (elsewhere it is the verb: `三十来了`).
+fn about_lai(c: &[char], n: Numeral) -> Numeral {
+    let round = n.end > 0 && matches!(c.get(n.end - 1), Some('十' | '百' | '千' | '万'));
+    let unit_after = |k: usize| {
+        money::suffix_at(c, k).is_some()
+            || count::classifier_at(c, k).is_some()
+            || measure::unit_at(c, k).is_some()
+    };
+    if c.get(n.end) == Some(&'来')
+        && round
+        && n.approx == Approx::Exact
+        && n.shape.chinese
+        && unit_after(n.end + 1)
+    {
+        Numeral {
+            end: n.end + 1,
+            approx: Approx::About,
+            ..n
+        }
+    } else {
+        n
     }
 }
 
