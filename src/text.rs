@@ -200,7 +200,7 @@ impl View {
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
             // changes or skips: copy the whole run at once.
-            if matches!(c, '\u{4E00}'..='\u{9FFF}') && !crate::traditional::is_traditional(c) {
+            if matches!(c, '\u{4E00}'..='\u{9FFF}') {
                 let (k, end) = self.push_han_run(original, bi, ci);
                 line_chars += k;
                 if k > 1 {
@@ -292,14 +292,10 @@ impl View {
     fn push_han_run(&mut self, original: &str, bi: usize, ci: usize) -> (usize, usize) {
         // Find the run's end first, then fill every buffer with an
         // iterator of known length (no capacity check per char).
-        // Traditional characters end a run: they are folded one by one.
         let run = &original.as_bytes()[bi..];
         let k = run
             .chunks_exact(3)
-            .take_while(|b| {
-                (b[0] == 0xE4 && b[1] >= 0xB8 || (0xE5..=0xE9).contains(&b[0]))
-                    && !crate::traditional::is_traditional(decode_han(b))
-            })
+            .take_while(|b| b[0] == 0xE4 && b[1] >= 0xB8 || (0xE5..=0xE9).contains(&b[0]))
             .count();
         let end = bi + 3 * k;
         self.chars
@@ -313,6 +309,21 @@ impl View {
             len: 3,
         }));
         self.text.push_str(&original[bi..end]);
+        // Traditional characters fold to simplified ones of the same
+        // UTF-8 length (both in this block): in place, offsets unchanged.
+        let first = self.chars.len() - k;
+        for j in first..self.chars.len() {
+            let c = self.chars[j];
+            if crate::traditional::is_traditional(c) {
+                let f = fold(c);
+                if f.len_utf8() == 3 {
+                    self.chars[j] = f;
+                    let at = self.byte_in_view[j] as usize;
+                    let mut buf = [0u8; 4];
+                    self.text.replace_range(at..at + 3, f.encode_utf8(&mut buf));
+                }
+            }
+        }
         (k, end)
     }
 

@@ -272,17 +272,17 @@ pub(crate) fn salary_multiplier(chars: &[char], start: usize, at: usize) -> Opti
 /// Words right before which a bare number is a salary in yuan (`年薪30万`,
 /// `月薪达8000`): narrower than [`SALARY_WORDS`], which only vouch for a
 /// `k`/`w` suffix.
-static PAY_WORDS: &[&str] = &[
-    "月薪",
-    "年薪",
-    "底薪",
-    "时薪",
-    "日薪",
-    "周薪",
-    "工资",
-    "年终奖",
-    "月收入",
-    "年收入",
+static PAY_WORDS: &[&[char]] = &[
+    &['月', '薪'],
+    &['年', '薪'],
+    &['底', '薪'],
+    &['时', '薪'],
+    &['日', '薪'],
+    &['周', '薪'],
+    &['工', '资'],
+    &['年', '终', '奖'],
+    &['月', '收', '入'],
+    &['年', '收', '入'],
 ];
 
 /// Whether a pay word ends at most a few chars before `start` (`年薪`,
@@ -299,10 +299,9 @@ pub(crate) fn after_pay_word(chars: &[char], start: usize) -> bool {
         }
     }
     let window = &chars[clause_start..start];
-    PAY_WORDS.iter().any(|w| {
-        let w: Vec<char> = w.chars().collect();
-        window.windows(w.len()).any(|x| x == w.as_slice())
-    })
+    PAY_WORDS
+        .iter()
+        .any(|w| window.windows(w.len()).any(|x| x == *w))
 }
 
 /// The first chars of the currencies written before a number.
