@@ -1379,31 +1379,28 @@ fn lone_multiplier(c: &[char], at: usize) -> Option<Numeral> {
 /// followed by a currency (`千亿元`, `百万美元`). Alone, `千万` and `万人`
 /// are as often words (`千万不要`, `万人空巷`).
 fn lone_multiplier_is_amount(c: &[char], at: usize, end: usize) -> bool {
-    let unit_at = |k: usize| {
-        money::suffix_at(c, k).is_some()
-            || count::classifier_at(c, k).is_some()
-            || measure::unit_at(c, k).is_some()
-    };
     match c.get(end) {
-        Some('余' | '多') => unit_at(end + 1),
+        Some('余' | '多') => unit_starts_at(c, end + 1),
         _ => end - at >= 2 && money::suffix_at(c, end).is_some(),
     }
+}
+
+/// Whether a currency, classifier or measure unit starts at `c[k]`.
+fn unit_starts_at(c: &[char], k: usize) -> bool {
+    money::suffix_at(c, k).is_some()
+        || count::classifier_at(c, k).is_some()
+        || measure::unit_at(c, k).is_some()
 }
 
 /// `十来个`, `二十来岁`, `百来人`: `来` after a round Chinese numeral and
 /// before a unit is "about" (elsewhere it is the verb: `三十来了`).
 fn about_lai(c: &[char], n: Numeral) -> Numeral {
     let round = n.end > 0 && matches!(c.get(n.end - 1), Some('十' | '百' | '千' | '万'));
-    let unit_after = |k: usize| {
-        money::suffix_at(c, k).is_some()
-            || count::classifier_at(c, k).is_some()
-            || measure::unit_at(c, k).is_some()
-    };
     if c.get(n.end) == Some(&'来')
         && round
         && n.approx == Approx::Exact
         && n.shape.chinese
-        && unit_after(n.end + 1)
+        && unit_starts_at(c, n.end + 1)
     {
         Numeral {
             end: n.end + 1,
