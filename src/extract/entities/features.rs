@@ -19,7 +19,7 @@ use crate::text::is_han;
 
 /// Bumped whenever the feature set changes: a model records it, and a model
 /// trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// Feature keys keep this many bits; the keys of grouped features have one
 /// more, set ([`GROUP_BIT`]).
@@ -523,8 +523,9 @@ impl Features {
             }
             let c: [u64; 5] = std::array::from_fn(|k| padded[i + k]);
             // Chars and char pairs around: grouped (see `unigrams`).
-            // Trigram around the char and skip bigram.
-            push!(mix(mix(mix(seed(20), c[1]), c[2]), c[3]));
+            // The skip bigram. (A trigram around the char was dropped in
+            // feature set 4: retrained without it, dev F1 0.8481 against
+            // 0.8474, one lookup per char less.)
             push!(mix(mix(seed(21), c[1]), c[3]));
             // Char classes in the window.
             small!(Small::ClassWindow(std::array::from_fn(|k| class_of[i + k])));
