@@ -533,6 +533,14 @@ const MONEY: &[Q] = &[
 /// Numbers with classifiers; the object is the noun right after the classifier.
 const COUNTS: &[Q] = &[
     Q {
+        s: "这次报名参加义务献血的一共有12个人。",
+        q: &[count("12个", "12", "个").obj("人")],
+    },
+    Q {
+        s: "派出所的两个人民警察第一时间赶到了现场。",
+        q: &[count("两个", "2", "个").obj("人民警察")],
+    },
+    Q {
         s: "市总工会走访慰问困难职工86名，送去慰问金和慰问品。",
         q: &[count("86名", "86", "名")],
     },
@@ -1420,6 +1428,7 @@ const NUMERALS: &[Q] = &[
 /// set phrases, phone numbers, codes, versions, house numbers, article-like
 /// `一` and idioms.
 const NOT_A_QUANTITY: &[&str] = &[
+    "那天晚上他一个人在家里复习功课到深夜。",
     "他的月收入排名全厂第3，比去年进步不少。",
     "遇到陌生来电，千万不要轻易转账给对方。",
     "决赛那天万人空巷，街上几乎看不到行人。",
