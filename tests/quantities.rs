@@ -1256,6 +1256,14 @@ const RANGES: &[Q] = &[
 /// Unit prices: money with the unit priced in `per`.
 const UNIT_PRICES: &[Q] = &[
     Q {
+        s: "早市上的小白菜三块五一斤，比超市便宜不少。",
+        q: &[cny("三块五", "3.5").per("斤")],
+    },
+    Q {
+        s: "路边摊的西瓜卖3块5一斤，买的人排起了长队。",
+        q: &[cny("3块5", "3.5").per("斤")],
+    },
+    Q {
         s: "今年早熟蜜桔的产地批发价为15元/斤，果农笑开了颜。",
         q: &[cny("15元/斤", "15").per("斤")],
     },

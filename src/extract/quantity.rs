@@ -721,11 +721,14 @@ impl Scanner<'_, '_> {
         {
             return Next::Skip(hit.end);
         }
-        // 38元一斤: the 一斤 only names the unit priced.
+        // 38元一斤, 三块五一斤: the 一斤 only names the unit priced.
+        let after_tenths = i >= 2
+            && matches!(c[i - 2], '元' | '块')
+            && (c[i - 1].is_ascii_digit() || is_numeral_char(c[i - 1]));
         if matches!(hit.hit, Hit::Measure(_) | Hit::Count)
             && first.shape.lone_one
             && i > 0
-            && matches!(c[i - 1], '元' | '块' | '钱' | '角' | '毛')
+            && (matches!(c[i - 1], '元' | '块' | '钱' | '角' | '毛') || after_tenths)
         {
             return Next::Skip(hit.end);
         }
@@ -1210,18 +1213,34 @@ impl Scanner<'_, '_> {
                 }
                 Some(_) => break,
                 None => {
+                    // 一斤 after an amount names the unit priced (三块五一斤).
+                    let priced_one = |p: usize| {
+                        c.get(p) == Some(&'一')
+                            && (measure::unit_at(c, p + 1).is_some()
+                                || count::classifier_at(c, p + 1).is_some())
+                    };
+                    // 三块五一斤: the numeral read on into that 一.
+                    let (n_end, v) = if n.end == end + 2 && priced_one(end + 1) {
+                        match numeral::parse(&c[..end + 1], end).and_then(|d| d.value) {
+                            Some(d) => (end + 1, d),
+                            None => break,
+                        }
+                    } else {
+                        (n.end, v)
+                    };
                     // 3块5, 1元5: one digit right after the main unit is tenths.
-                    let single = n.end == end + 1 && step == Step::Main;
-                    // ... when nothing but punctuation or 的/钱 follows it
-                    // (not 一千二百零五元零花钱).
+                    let single = n_end == end + 1 && step == Step::Main;
+                    // ... when nothing but punctuation, 的/钱 or a priced
+                    // 一斤 follows it (not 一千二百零五元零花钱).
                     let ends_amount = c
-                        .get(n.end)
-                        .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'));
+                        .get(n_end)
+                        .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'))
+                        || priced_one(n_end);
                     let unit_char = c[end - 1];
                     if single && ends_amount && c[end] != '零' && matches!(unit_char, '块' | '元')
                     {
                         parts.add_part(v, Step::Tenth);
-                        end = n.end;
+                        end = n_end;
                     }
                     break;
                 }
