@@ -1166,6 +1166,14 @@ const APPROXIMATE: &[Q] = &[
 /// Ranges: the shared multiplier and unit apply to both ends.
 const RANGES: &[Q] = &[
     Q {
+        s: "这家公司给算法工程师开出月薪15k-25k的待遇。",
+        q: &[cny("15k-25k", "15000").range("15000", "25000")],
+    },
+    Q {
+        s: "招聘启事上写着月薪15-25k，名额有限，先到先得。",
+        q: &[cny("15-25k", "15000").range("15000", "25000")],
+    },
+    Q {
         s: "招聘启事写明，岗位月薪8000-12000，另有绩效奖金。",
         q: &[cny("8000-12000", "8000").range("8000", "12000")],
     },

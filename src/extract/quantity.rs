@@ -677,6 +677,15 @@ impl Scanner<'_, '_> {
             }
         }
 
+        // 月薪15-25k: a k/w after the second bound scales both.
+        let pay_power = if pay && second.is_some() && unit.is_none() {
+            money::salary_multiplier(c, i, k)
+        } else {
+            None
+        };
+        if pay_power.is_some() {
+            k += 1;
+        }
         if let Some(skip) = self.idiom_past(j, k) {
             return Next::Skip(skip);
         }
@@ -699,7 +708,21 @@ impl Scanner<'_, '_> {
             if let Some(power) = money::salary_multiplier(c, i, k) {
                 let mut parts = Parts::single(first, Hit::Money(money_cny()), prefix_approx);
                 parts.scale = power as i32;
-                return Next::Found(self.finish(i, k + 1, parts, None));
+                let mut end = k + 1;
+                // 15k-25k: a second bound with the same suffix.
+                if first.approx == Approx::Exact && c.get(end).copied().is_some_and(is_connector) {
+                    if let Some(n2) = self.parse(end + 1) {
+                        if n2.end > end + 1
+                            && n2.approx == Approx::Exact
+                            && n2.value.is_some()
+                            && money::salary_multiplier(c, i, n2.end) == Some(power)
+                        {
+                            parts.second = Some(n2);
+                            end = n2.end + 1;
+                        }
+                    }
+                }
+                return Next::Found(self.finish(i, end, parts, None));
             }
             // A bare number keeps no 每X before it (以每年3—10倍).
             let (start, prefix_approx) = match per_prefix {
@@ -780,6 +803,9 @@ impl Scanner<'_, '_> {
         let mut parts = Parts::single(first, hit.hit, prefix_approx);
         parts.unit = Some(hit);
         parts.second = second;
+        if let Some(power) = pay_power {
+            parts.scale = power as i32;
+        }
         // 八五折 pays 85%: two digits in a row are the percentage itself.
         if first.shape.digit_sequence {
             parts.scale = -1;
