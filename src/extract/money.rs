@@ -224,23 +224,23 @@ pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usiz
 
 /// Words that make `15k` / `30w` an amount of money when they come shortly
 /// before it in the same clause.
-static SALARY_WORDS: &[&str] = &[
-    "月薪",
-    "年薪",
-    "薪资",
-    "薪水",
-    "工资",
-    "底薪",
-    "税前",
-    "税后",
-    "年收入",
-    "月收入",
-    "收入",
-    "预算",
-    "奖金",
-    "身价",
-    "待遇",
-    "年终奖",
+static SALARY_WORDS: &[&[char]] = &[
+    &['月', '薪'],
+    &['年', '薪'],
+    &['薪', '资'],
+    &['薪', '水'],
+    &['工', '资'],
+    &['底', '薪'],
+    &['税', '前'],
+    &['税', '后'],
+    &['年', '收', '入'],
+    &['月', '收', '入'],
+    &['收', '入'],
+    &['预', '算'],
+    &['奖', '金'],
+    &['身', '价'],
+    &['待', '遇'],
+    &['年', '终', '奖'],
 ];
 
 /// The multiplier of a `k`/`w` suffix at `chars[at]` (`k` = thousand, `w` =
@@ -254,19 +254,31 @@ pub(crate) fn salary_multiplier(chars: &[char], start: usize, at: usize) -> Opti
     if chars.get(at + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let from = start.saturating_sub(12);
-    let mut clause_start = from;
-    for i in (from..start).rev() {
-        if matches!(chars[i], '。' | '；' | '！' | '？' | '\n') {
-            clause_start = i + 1;
-            break;
-        }
-    }
-    let window: String = chars[clause_start..start].iter().collect();
-    SALARY_WORDS
+    word_shortly_before(chars, start, 12, SALARY_WORDS, |c| {
+        matches!(c, '。' | '；' | '！' | '？' | '\n')
+    })
+    .then_some(power)
+}
+
+/// Whether one of `words` lies within the `reach` chars before `start`,
+/// after the last char there for which `stops` holds.
+fn word_shortly_before(
+    chars: &[char],
+    start: usize,
+    reach: usize,
+    words: &[&[char]],
+    stops: impl Fn(char) -> bool,
+) -> bool {
+    let Some(before) = chars.get(start.saturating_sub(reach)..start) else {
+        return false;
+    };
+    let window = match before.iter().rposition(|&c| stops(c)) {
+        Some(p) => &before[p + 1..],
+        None => before,
+    };
+    words
         .iter()
-        .any(|w| window.contains(w))
-        .then_some(power)
+        .any(|w| window.windows(w.len()).any(|x| x == *w))
 }
 
 /// Words right before which a bare number is a salary in yuan (`年薪30万`,
@@ -286,22 +298,11 @@ static PAY_WORDS: &[&[char]] = &[
 ];
 
 /// Whether a pay word ends at most a few chars before `start` (`年薪`,
-/// `月薪高达`), in the same clause.
+/// `月薪高达`), in the same clause and with no figure in between.
 pub(crate) fn after_pay_word(chars: &[char], start: usize) -> bool {
-    let from = start.saturating_sub(5);
-    let mut clause_start = from;
-    for i in (from..start).rev() {
-        if matches!(chars[i], '，' | '。' | '；' | '！' | '？' | '、' | '\n')
-            || chars[i].is_ascii_digit()
-        {
-            clause_start = i + 1;
-            break;
-        }
-    }
-    let window = &chars[clause_start..start];
-    PAY_WORDS
-        .iter()
-        .any(|w| window.windows(w.len()).any(|x| x == *w))
+    word_shortly_before(chars, start, 5, PAY_WORDS, |c| {
+        matches!(c, '，' | '。' | '；' | '！' | '？' | '、' | '\n') || c.is_ascii_digit()
+    })
 }
 
 /// The first chars of the currencies written before a number.
