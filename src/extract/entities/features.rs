@@ -284,7 +284,8 @@ pub(crate) trait Sink {
 /// small-domain features `smalls[smalls_start[i]..smalls_start[i + 1]]`.
 #[derive(Debug, Default)]
 struct KeyList {
-    mode: Option<Mode>,
+    /// [`Mode::Dense`]: small-domain features apart from the keys.
+    dense: bool,
     keys: Vec<u64>,
     start: Vec<u32>,
     smalls: Vec<u32>,
@@ -293,7 +294,7 @@ struct KeyList {
 
 impl KeyList {
     fn clear(&mut self, mode: Mode) {
-        self.mode = Some(mode);
+        self.dense = mode == Mode::Dense;
         self.keys.clear();
         self.start.clear();
         self.smalls.clear();
@@ -319,7 +320,7 @@ impl Sink for KeyList {
     }
     #[inline]
     fn small(&mut self, f: Small) {
-        if self.mode == Some(Mode::Dense) {
+        if self.dense {
             self.smalls.push(f.index() as u32);
         } else {
             self.keys.push(finish(f.hash()));
