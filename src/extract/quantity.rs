@@ -77,6 +77,7 @@ pub(crate) fn find(
         word_at,
         parsed: RefCell::new([NO_PARSE; PARSE_CACHE]),
     };
+    let first = out.len();
     let mut i = 0;
     while i < chars.len() {
         // Titles of works are names, not figures: 《三颗宝珠》.
@@ -98,6 +99,64 @@ pub(crate) fn find(
             Next::Skip(end) => i = end.max(i + 1),
         }
     }
+    join_bounds(chars, out, first);
+}
+
+/// `200元以上2000元以下`: a lower bound written right before an upper one,
+/// of the same kind and unit, is one range (as `200至2000元` is). Records
+/// from `first` on are joined in place.
+fn join_bounds(chars: &[char], out: &mut Vec<FoundQuantity>, first: usize) {
+    let mut kept = first;
+    for r in first..out.len() {
+        let q = out[r];
+        if kept > first {
+            if let Some(joined) = joined_bounds(chars, &out[kept - 1], &q) {
+                out[kept - 1] = joined;
+                continue;
+            }
+        }
+        out[kept] = q;
+        kept += 1;
+    }
+    out.truncate(kept);
+}
+
+fn joined_bounds(
+    chars: &[char],
+    low: &FoundQuantity,
+    high: &FoundQuantity,
+) -> Option<FoundQuantity> {
+    let ends_with =
+        |q: &FoundQuantity, word: &[char]| chars[..q.end.min(chars.len())].ends_with(word);
+    let text = |u: &UnitRef| match *u {
+        UnitRef::Static(s) => Err(s),
+        UnitRef::Written(a, b) => Ok(chars.get(a..b)),
+    };
+    let same_per = match (&low.per, &high.per) {
+        (None, None) => true,
+        (Some(a), Some(b)) => text(a) == text(b),
+        _ => false,
+    };
+    let ordered = match (low.min, high.max) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    };
+    let joins = low.end == high.start
+        && low.kind == high.kind
+        && low.approx == Approx::Over
+        && high.approx == Approx::Under
+        && ends_with(low, &['以', '上'])
+        && (ends_with(high, &['以', '下']) || ends_with(high, &['以', '内']))
+        && text(&low.unit) == text(&high.unit)
+        && same_per
+        && ordered;
+    joins.then_some(FoundQuantity {
+        end: high.end,
+        approx: Approx::Range,
+        max: high.max,
+        object: high.object,
+        ..*low
+    })
 }
 
 /// One past the `》` that closes the title opened at `open`, if it closes
