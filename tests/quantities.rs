@@ -703,6 +703,23 @@ const COUNTS: &[Q] = &[
             count("3家", "3", "家").obj("门诊部"),
         ],
     },
+    // A classifier before a char that often starts another word with it
+    // (名医, 位居, 家电), where jieba cuts the classifier off.
+    Q {
+        s: "医院派出3名医生和5名医护人员赶赴现场。",
+        q: &[
+            count("3名", "3", "名").obj("医生"),
+            count("5名", "5", "名").obj("医护人员"),
+        ],
+    },
+    Q {
+        s: "事故中共有6位居民受轻伤，已送医治疗。",
+        q: &[count("6位", "6", "位").obj("居民")],
+    },
+    Q {
+        s: "城区目前有3家电影院正常营业。",
+        q: &[count("3家", "3", "家").obj("电影院")],
+    },
 ];
 
 /// Physical and data measures, with canonical unit symbols.
@@ -1492,6 +1509,7 @@ const NUMERALS: &[Q] = &[
 const NOT_A_QUANTITY: &[&str] = &[
     "那天晚上他一个人在家里复习功课到深夜。",
     "社区食堂开到了老人们的家门口，一日三餐不用发愁。",
+    "该企业连续3年位居全省民营企业首位。",
     "他的月收入排名全厂第3，比去年进步不少。",
     "遇到陌生来电，千万不要轻易转账给对方。",
     "决赛那天万人空巷，街上几乎看不到行人。",

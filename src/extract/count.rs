@@ -140,6 +140,24 @@ pub(crate) fn classifier_at(chars: &[char], at: usize) -> Option<usize> {
     (!doorstep).then_some(end)
 }
 
+/// A one-char classifier that the lists above refuse for the char after
+/// it (`名` before `医`, `位` before `居`, `家` before `电`), but that jieba
+/// cuts off as a word of its own, or as the end of a numeral word:
+/// `3/名/医生`, `6/位/居民`, `3/家/电影院`, and not `名单`, `位居`, `家电`.
+pub(crate) fn classifier_cut_at(
+    chars: &[char],
+    at: usize,
+    words: &[Word<'_>],
+    word_index_at: &[u32],
+) -> Option<usize> {
+    let end = at + 1;
+    if end >= chars.len() || !LEXICON.contains(&chars[at..end]) {
+        return None;
+    }
+    let word = words.get(*word_index_at.get(at)? as usize)?;
+    (word.end == end && matches!(word.tag, "q" | "m")).then_some(end)
+}
+
 /// Time words that turn `三个` into a duration (`三个月`, `两个多小时`),
 /// which is not a count.
 pub(crate) fn starts_duration(chars: &[char], at: usize) -> bool {

@@ -1180,7 +1180,9 @@ impl Scanner<'_, '_> {
             consider(Hit::Measure(u), e);
         }
         if currency_prefix.is_none() {
-            if let Some(e) = count::classifier_at(c, at) {
+            if let Some(e) = count::classifier_at(c, at)
+                .or_else(|| count::classifier_cut_at(c, at, self.words, self.word_at))
+            {
                 consider(Hit::Count, e);
             }
         }
