@@ -1396,12 +1396,23 @@ impl Scanner<'_, '_> {
     /// the same clause, with no other number in between.
     fn price_intro_before(&self, start: usize) -> Option<UnitRef> {
         let c = self.chars;
-        let from = start.saturating_sub(10);
+        let from = start.saturating_sub(12);
         let mut p = start;
         while p > from {
             p -= 1;
             if is_clause_break(c[p]) {
                 return None;
+            }
+            // A dividend: 每10股派发现金红利3.5元 pays 3.5 yuan per 10 shares.
+            if c[p] == '股' {
+                let digits = c[..p]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.is_ascii_digit())
+                    .count();
+                if digits > 0 && p > digits && c[p - digits - 1] == '每' {
+                    return Some(UnitRef::Written(p - digits, p + 1));
+                }
             }
             if matches!(c[p], '一' | '每') {
                 // 每/一 + a unit of goods, then the price: 每盒售价为38.5元,
