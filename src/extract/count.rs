@@ -23,7 +23,7 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("名", (), "单字称义誉牌气校片词言额句著医师次列录册望利"),
     unit("位", (), "于置数移居列次"),
     unit("个", (), "性体案别子头月们"),
-    unit("家", (), "庭乡长属园具电居务中里人族常用"),
+    unit("家", (), "庭乡长属园具电居门务中里人族常用"),
     unit("所", (), "以有在谓得属长需示述在"),
     unit("场", (), "所地景面合馆上下内外长景"),
     unit("次", (), "日要级年贷之序第生优"),
@@ -133,17 +133,14 @@ static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIER
 
 /// A classifier at `chars[at..]`: the index past it.
 pub(crate) fn classifier_at(chars: &[char], at: usize) -> Option<usize> {
-    let end = LEXICON.longest_at(chars, at).map(|(_, end)| end)?;
-    // `家门口` is a doorstep, but `600家门店` and `3家门诊` are counts: a
-    // word two chars long, which the one-char list above cannot tell.
-    let doorstep = chars[at..end] == ['家'] && chars.get(end..end + 2) == Some(&['门', '口'][..]);
-    (!doorstep).then_some(end)
+    LEXICON.longest_at(chars, at).map(|(_, end)| end)
 }
 
 /// A one-char classifier that the lists above refuse for the char after
-/// it (`名` before `医`, `位` before `居`, `家` before `电`), but that jieba
-/// cuts off as a word of its own, or as the end of a numeral word:
-/// `3/名/医生`, `6/位/居民`, `3/家/电影院`, and not `名单`, `位居`, `家电`.
+/// it (`名` before `医`, `位` before `居`, `家` before `电` or `门`), but that
+/// jieba cuts off as a word of its own, or as the end of a numeral word:
+/// `3/名/医生`, `6/位/居民`, `3/家/电影院`, `600/余家/门店`, and not `名单`,
+/// `位居`, `家电`, `家门口`.
 pub(crate) fn classifier_cut_at(
     chars: &[char],
     at: usize,

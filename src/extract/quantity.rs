@@ -1396,7 +1396,7 @@ impl Scanner<'_, '_> {
     /// the same clause, with no other number in between.
     fn price_intro_before(&self, start: usize) -> Option<UnitRef> {
         let c = self.chars;
-        let from = start.saturating_sub(12);
+        let from = start.saturating_sub(10);
         let mut p = start;
         while p > from {
             p -= 1;
