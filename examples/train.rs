@@ -1,11 +1,16 @@
 //! Trains the entity model on BIO data and writes the model file.
 //!
 //! ```text
-//! cargo run --release --example train -- TRAIN.bio [--out data/entities.model]
+//! cargo run --release --example train -- TRAIN.bio[:WEIGHT] [MORE.bio[:WEIGHT] ...] [--out data/entities.model]
 //!     [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]
 //!     [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N]
-//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X]
+//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X] [--augment]
 //! ```
+//!
+//! Several training files are several corpora: `FILE:WEIGHT` sees each
+//! sentence of FILE WEIGHT times per epoch on average (default 1), and
+//! `--augment` learns every feature once shared and once per corpus,
+//! keeping only the shared copy (feature augmentation, Daume 2007).
 //!
 //! `TRAIN.bio`: `char<TAB>tag` (or `char tag`) per line, a blank line between
 //! sentences, tags `O`/`B-X`/`I-X` with X in PER, LOC, ORG. The same input
@@ -33,9 +38,26 @@ fn read(path: &str) -> Result<Vec<train::Sentence>, Box<dyn std::error::Error>> 
     Ok(train::read_bio(std::io::BufReader::new(file)).map_err(|e| format!("{path}: {e}"))?)
 }
 
+/// `FILE` or `FILE:WEIGHT`.
+fn weighted(arg: &str) -> Result<(String, f32), Box<dyn std::error::Error>> {
+    match arg.rsplit_once(':') {
+        Some((path, w)) if w.parse::<f32>().is_ok() => Ok((path.to_owned(), w.parse()?)),
+        _ => Ok((arg.to_owned(), 1.0)),
+    }
+}
+
+/// A corpus's name: its file's directory (`../ner/boson/train.bio` -> `boson`).
+fn corpus_name(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    p.parent()
+        .and_then(|d| d.file_name())
+        .or_else(|| p.file_stem())
+        .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let mut input = None;
+    let mut inputs: Vec<(String, f32)> = Vec::new();
     let mut out = "data/entities.model".to_owned();
     let mut dev = None;
     let mut options = TrainOptions::default();
@@ -60,25 +82,42 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--lr" => options.learning_rate = value("--lr")?.parse()?,
             "--l2" => options.l2 = value("--l2")?.parse()?,
             "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
+            "--augment" => options.augment = true,
             "-h" | "--help" => {
                 eprintln!(
-                    "usage: train TRAIN.bio [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X] [--l2 X] [--o-bias X]"
+                    "usage: train TRAIN.bio[:WEIGHT] [...] [--augment] [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X] [--l2 X] [--o-bias X]"
                 );
                 return Ok(());
             }
-            _ if input.is_none() && !a.starts_with('-') => input = Some(a),
+            _ if !a.starts_with('-') => inputs.push(weighted(&a)?),
             _ => return Err(format!("unexpected argument {a:?}").into()),
         }
     }
-    let input = input.ok_or("usage: train TRAIN.bio [--out FILE] [--dev DEV.bio]")?;
+    if inputs.is_empty() {
+        return Err("usage: train TRAIN.bio[:WEIGHT] [...] [--out FILE] [--dev DEV.bio]".into());
+    }
     let t0 = Instant::now();
-    let sentences = read(&input)?;
+    let mut read_corpora = Vec::new();
+    for (path, weight) in &inputs {
+        read_corpora.push((corpus_name(path), read(path)?, *weight));
+    }
     let dev = match dev {
         Some(d) => read(&d)?,
         None => Vec::new(),
     };
-    eprintln!("{} training sentences", sentences.len());
-    let bytes = train::train(&sentences, &dev, &options)?;
+    let corpora: Vec<train::Corpus<'_>> = read_corpora
+        .iter()
+        .map(|(name, sentences, weight)| {
+            eprintln!(
+                "{name}: {} training sentences, weight {weight}",
+                sentences.len()
+            );
+            let mut corpus = train::Corpus::new(name, sentences);
+            corpus.weight = *weight;
+            corpus
+        })
+        .collect();
+    let bytes = train::train_corpora(&corpora, &dev, &options)?;
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
         "wrote {out}: {} bytes in {:.1} s",

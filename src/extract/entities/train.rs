@@ -131,6 +131,30 @@ pub fn read_bio(reader: impl BufRead) -> Result<Vec<Sentence>> {
     Ok(out)
 }
 
+/// One training corpus: its sentences and how much they count.
+#[derive(Clone, Copy, Debug)]
+pub struct Corpus<'a> {
+    /// A short name (for progress messages).
+    pub name: &'a str,
+    /// Its sentences.
+    pub sentences: &'a [Sentence],
+    /// How many times each sentence is seen per epoch, on average (`1.0`:
+    /// once; `0.5`: half of them, drawn anew every epoch; `2.5`: twice,
+    /// and a third time for half of them).
+    pub weight: f32,
+}
+
+impl<'a> Corpus<'a> {
+    /// A corpus of weight 1.
+    pub fn new(name: &'a str, sentences: &'a [Sentence]) -> Corpus<'a> {
+        Corpus {
+            name,
+            sentences,
+            weight: 1.0,
+        }
+    }
+}
+
 /// Training settings.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
@@ -167,6 +191,11 @@ pub struct TrainOptions {
     /// CRF: subtracted from the score of the O tag at every char (a
     /// recall/precision trade-off, folded into the transitions into O).
     pub o_bias: f32,
+    /// CRF: feature augmentation across corpora (Daume 2007): every
+    /// feature is learned once shared and once per corpus; only the shared
+    /// copy is written to the model, so the corpus copies absorb what a
+    /// single corpus's conventions add.
+    pub augment: bool,
     /// Progress on standard error.
     pub verbose: bool,
 }
@@ -189,6 +218,7 @@ impl Default for TrainOptions {
             learning_rate: 0.1,
             l2: 0.0001,
             o_bias: 0.3,
+            augment: false,
             verbose: false,
         }
     }
@@ -284,6 +314,34 @@ impl Scores {
     }
 }
 
+/// The dev sets the project measures on, as (name, path under
+/// `../shared/data`): MSRA and the five corpora of `ner/`.
+pub const DEV_SETS: [(&str, &str); 6] = [
+    ("msra", "msra/dev.bio"),
+    ("pd1998", "ner/pd1998/dev.bio"),
+    ("boson", "ner/boson/dev.bio"),
+    ("cluener", "ner/cluener/dev.bio"),
+    ("weibo", "ner/weibo/dev.bio"),
+    ("resume", "ner/resume/dev.bio"),
+];
+
+/// Scores `extractor` on `sentences`, each one document (as the `--lines`
+/// mode of `examples/extract.rs` reads them: document pass included),
+/// on all cores with the `parallel` feature.
+pub fn score_extractor(extractor: &crate::Extractor, sentences: &[Sentence]) -> Scores {
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let mut scores = Scores::new();
+    for (s, found) in sentences.iter().zip(extractor.extract_batch(&texts)) {
+        let triples: Vec<_> = found
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.span.char_start, e.span.char_end))
+            .collect();
+        scores.add(&s.entities, &triples);
+    }
+    scores
+}
+
 /// The view of one sentence, checked to map 1:1 onto its chars.
 fn sentence_view(text: &str, view: &mut View) -> bool {
     view.rebuild(text, LineProfile::of(text));
@@ -312,7 +370,7 @@ pub fn evaluate(model: &EntityModel, sentences: &[Sentence]) -> Scores {
 }
 
 /// Surnames: first chars of at least `min` person names of 2 to 4 chars.
-fn learn_surnames(sentences: &[Sentence], min: u32) -> Vec<String> {
+fn learn_surnames(sentences: &[&Sentence], min: u32) -> Vec<String> {
     let mut counts: BTreeMap<char, u32> = BTreeMap::new();
     for s in sentences {
         let chars: Vec<char> = s.text.chars().collect();
@@ -333,7 +391,7 @@ fn learn_surnames(sentences: &[Sentence], min: u32) -> Vec<String> {
 const FOLDS: usize = 5;
 
 /// The names of the training data (all sentences, or those outside fold `k`).
-fn gazetteer(sentences: &[Sentence], skip_fold: Option<usize>) -> Vec<(String, u16)> {
+fn gazetteer(sentences: &[&Sentence], skip_fold: Option<usize>) -> Vec<(String, u16)> {
     use super::lexicon::{GAZ_ORG, GAZ_PERSON, GAZ_PLACE};
     let mut names: BTreeMap<String, u16> = BTreeMap::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -385,6 +443,48 @@ struct Prepared {
     ids: Vec<u32>,
     start: Vec<u32>,
     gold: Vec<u8>,
+    /// Index of its corpus.
+    corpus: usize,
+}
+
+/// The keys of each position followed by their copies for `corpus`.
+fn with_corpus_copies(keys: &[u64], start: &[u32], corpus: usize) -> (Vec<u64>, Vec<u32>) {
+    let mut out = Vec::with_capacity(keys.len() * 2);
+    let mut out_start = Vec::with_capacity(start.len());
+    for w in start.windows(2) {
+        out_start.push(out.len() as u32);
+        let own = &keys[w[0] as usize..w[1] as usize];
+        out.extend_from_slice(own);
+        out.extend(own.iter().map(|&k| corpus_copy(k, corpus)));
+    }
+    out_start.push(out.len() as u32);
+    (out, out_start)
+}
+
+/// The sentences of one epoch, shuffled: each as many times as its
+/// corpus's weight says (the fraction drawn at random).
+fn epoch_order(data: &[Prepared], weights: &[f32], rng: &mut u64) -> Vec<usize> {
+    let mut order = Vec::with_capacity(data.len());
+    for (si, p) in data.iter().enumerate() {
+        let w = weights.get(p.corpus).copied().unwrap_or(1.0);
+        let mut times = w.floor() as usize;
+        if next_random(rng) as f64 / u64::MAX as f64 > 1.0 - f64::from(w - w.floor()) {
+            times += 1;
+        }
+        order.extend(std::iter::repeat_n(si, times));
+    }
+    for i in (1..order.len()).rev() {
+        order.swap(i, (next_random(rng) % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// xorshift64.
+fn next_random(rng: &mut u64) -> u64 {
+    *rng ^= *rng << 13;
+    *rng ^= *rng >> 7;
+    *rng ^= *rng << 17;
+    *rng
 }
 
 /// Trains a model on `sentences`; returns the model file's bytes. `dev`
@@ -394,19 +494,50 @@ struct Prepared {
 ///
 /// [`Error::TrainingData`] when there is nothing to learn from.
 pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -> Result<Vec<u8>> {
+    train_corpora(&[Corpus::new("train", sentences)], dev, options)
+}
+
+/// Marks the corpus copies of features ([`TrainOptions::augment`]): they
+/// are learned, never written to the model.
+const CORPUS_COPY: u64 = 1 << 62;
+
+/// The copy of feature `key` that only sentences of corpus `corpus` have.
+fn corpus_copy(key: u64, corpus: usize) -> u64 {
+    super::features::finish(super::features::mix(key, 0xC0_0000 + corpus as u64)) | CORPUS_COPY
+}
+
+/// Trains a model on several corpora, each seen as often as its weight
+/// says; returns the model file's bytes. `dev` (may be empty) is scored
+/// after every epoch when `verbose` is on.
+///
+/// # Errors
+///
+/// [`Error::TrainingData`] when there is nothing to learn from.
+pub fn train_corpora(
+    corpora: &[Corpus<'_>],
+    dev: &[Sentence],
+    options: &TrainOptions,
+) -> Result<Vec<u8>> {
     let t0 = Instant::now();
     let log = |msg: String| {
         if options.verbose {
             eprintln!("[{:7.1}s] {msg}", t0.elapsed().as_secs_f64());
         }
     };
-    let surnames = learn_surnames(sentences, options.surname_min);
+    // Every sentence with its corpus.
+    let sentences: Vec<(usize, &Sentence)> = corpora
+        .iter()
+        .enumerate()
+        .flat_map(|(c, corpus)| corpus.sentences.iter().map(move |s| (c, s)))
+        .collect();
+    let all: Vec<&Sentence> = sentences.iter().map(|&(_, s)| s).collect();
+    let surnames = learn_surnames(&all, options.surname_min);
     log(format!("{} surnames learned", surnames.len()));
     // Names of the training data are a lexicon too. Each training sentence
     // sees only the names of the other folds (as unseen text would).
-    let lexicon = Lexicon::standard(&surnames, &gazetteer(sentences, None));
+    let lexicon = Lexicon::standard(&surnames, &gazetteer(&all, None));
     let folds: Vec<Lexicon> = (0..FOLDS)
-        .map(|k| Lexicon::standard(&surnames, &gazetteer(sentences, Some(k))))
+        .map(|k| Lexicon::standard(&surnames, &gazetteer(&all, Some(k))))
         .collect();
     log(format!("lexicons built ({} entries)", lexicon.len()));
 
@@ -414,10 +545,10 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
     let seg = Segmenter::default();
     let mut view = View::default();
     let mut feats = Features::default();
-    let mut raw: Vec<(Vec<u64>, Vec<u32>, Vec<u8>)> = Vec::with_capacity(sentences.len());
+    let mut raw: Vec<(Vec<u64>, Vec<u32>, Vec<u8>, usize)> = Vec::with_capacity(sentences.len());
     let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
     let mut skipped = 0usize;
-    for (si, s) in sentences.iter().enumerate() {
+    for (si, &(corpus, s)) in sentences.iter().enumerate() {
         if !sentence_view(&s.text, &mut view) {
             skipped += 1;
             continue;
@@ -427,10 +558,13 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         feats.compute(&view.chars, &words, 0, &folds[si % FOLDS], Mode::Keys);
         let (mut keys, mut start) = (Vec::new(), Vec::new());
         feats.expanded(&mut keys, &mut start);
+        if options.augment && corpora.len() > 1 {
+            (keys, start) = with_corpus_copies(&keys, &start, corpus);
+        }
         for &k in &keys {
             *counts.entry(k).or_default() += 1;
         }
-        raw.push((keys, start, gold_tags(s, view.len())));
+        raw.push((keys, start, gold_tags(s, view.len()), corpus));
     }
     if raw.is_empty() {
         return Err(Error::TrainingData {
@@ -461,7 +595,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         .collect();
     let data: Vec<Prepared> = raw
         .into_iter()
-        .map(|(ks, st, gold)| {
+        .map(|(ks, st, gold, corpus)| {
             let mut ids = Vec::with_capacity(ks.len());
             let mut start = Vec::with_capacity(st.len());
             for i in 0..st.len() - 1 {
@@ -473,7 +607,12 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                 }
             }
             start.push(ids.len() as u32);
-            Prepared { ids, start, gold }
+            Prepared {
+                ids,
+                start,
+                gold,
+                corpus,
+            }
         })
         .collect();
     drop(id_of);
@@ -482,14 +621,15 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
         "{nf} features kept (seen at least {} times)",
         options.min_count
     ));
+    let weights: Vec<f32> = corpora.iter().map(|c| c.weight.max(0.0)).collect();
 
     if options.crf {
         let mut data = data;
         let mut crf = Crf::new(nf);
-        let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = options.seed | 1;
         let mut bytes = Vec::new();
-        let select = options.max_features > 0 && options.max_features < nf;
+        let shared = keys.iter().filter(|&&k| k & CORPUS_COPY == 0).count();
+        let select = options.max_features > 0 && options.max_features < shared;
         let total = options.epochs.max(1) + if select { options.refit_epochs } else { 0 };
         // The model file for the CRF's weights as they stand.
         let model_bytes = |crf: &Crf, o: &TrainOptions| {
@@ -505,14 +645,15 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                 // Keep the strongest features; the others are dropped and
                 // the kept ones trained on without them.
                 let mut score: Vec<(f32, u32)> = (0..nf)
+                    .filter(|&f| keys[f] & CORPUS_COPY == 0)
                     .map(|f| {
                         let r = &crf.w[f * N_TAGS..(f + 1) * N_TAGS];
                         (r.iter().map(|x| x.abs()).sum::<f32>(), f as u32)
                     })
                     .collect();
                 score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let mut keep = vec![false; nf];
-                for &(_, f) in &score[..options.max_features] {
+                let mut keep: Vec<bool> = keys.iter().map(|&k| k & CORPUS_COPY != 0).collect();
+                for &(_, f) in &score[..options.max_features.min(score.len())] {
                     keep[f as usize] = true;
                 }
                 let mut zeroed = 0usize;
@@ -549,13 +690,7 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
                 }
                 log(format!("kept {} of {nf} features", options.max_features));
             }
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
-            }
-            for &si in &order {
+            for si in epoch_order(&data, &weights, &mut rng) {
                 crf.step(&data[si], options.learning_rate, options.l2);
             }
             log(format!("crf epoch {}", epoch + 1));
@@ -617,20 +752,13 @@ pub fn train(sentences: &[Sentence], dev: &[Sentence], options: &TrainOptions) -
     let mut tw = vec![0i32; nt];
     let mut tacc = vec![0i64; nt];
     let mut c: i64 = 1;
-    let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = options.seed | 1;
     let mut emit: Vec<i32> = Vec::new();
     let mut pred: Vec<u8> = Vec::new();
     let mut viterbi = Viterbi::default();
     let mut bytes = Vec::new();
     for epoch in 0..options.epochs.max(1) {
-        // Fisher-Yates with xorshift64.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        let order = epoch_order(&data, &weights, &mut rng);
         let mut errors = 0usize;
         for &si in &order {
             let s = &data[si];
@@ -717,7 +845,12 @@ fn finish(
     lexicon: &Lexicon,
     options: &TrainOptions,
 ) -> Vec<u8> {
-    let max = w.iter().fold(0f32, |m, x| m.max(x.abs())) as f64;
+    let max = keys
+        .iter()
+        .enumerate()
+        .filter(|&(_, &k)| k & CORPUS_COPY == 0)
+        .flat_map(|(i, _)| &w[i * N_TAGS..(i + 1) * N_TAGS])
+        .fold(0f32, |m, x| m.max(x.abs())) as f64;
     let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
     if options.verbose {
         eprintln!("weights: max {max:.4}, quantum {:.6}", 1.0 / scale);
@@ -736,6 +869,9 @@ fn finish(
         .collect();
     let mut rows = Vec::with_capacity(keys.len());
     for (i, &k) in keys.iter().enumerate() {
+        if k & CORPUS_COPY != 0 {
+            continue;
+        }
         let mut r = [0i16; N_TAGS];
         let mut any = false;
         for t in 0..N_TAGS {
