@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- --all [--data DIR]
 //! cargo run --release --example evaluate -- DEV.bio [MORE.bio ...]
-//!     [--model FILE] [--errors N] [--split-nested] [--speed]
+//!     [--model FILE] [--errors N] [--split-nested] [--speed] [--dump FILE.jsonl]
 //! ```
 //!
 //! `--all` scores every dev set of `../shared/data` (MSRA and the five
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--speed]";
+const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--speed] [--dump FILE.jsonl]";
 
 fn read(path: &str) -> Result<Vec<Sentence>, Box<dyn std::error::Error>> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
@@ -49,6 +49,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut show_errors = 0usize;
     let mut split_nested = false;
     let mut speed = false;
+    let mut dump = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -57,6 +58,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--model" => model_path = Some(args.next().ok_or("--model needs a file")?),
             "--split-nested" => split_nested = true,
             "--speed" => speed = true,
+            "--dump" => dump = Some(args.next().ok_or("--dump needs a file")?),
             "--errors" => show_errors = args.next().ok_or("--errors needs a number")?.parse()?,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -128,6 +130,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let macro_f1 = f1s.iter().sum::<f64>() / f1s.len() as f64;
         println!("| macro average | | | | | | | **{macro_f1:.3}** |");
     }
+    if let Some(path) = &dump {
+        dump_found(path, &extractor, &corpora)?;
+    }
     if show_errors > 0 {
         for (name, sentences) in &corpora {
             print_errors(name, &extractor, sentences, show_errors);
@@ -175,6 +180,37 @@ fn print_errors(name: &str, extractor: &Extractor, sentences: &[Sentence], n: us
             show(&triples)
         );
     }
+}
+
+/// Writes one JSON line per sentence: corpus, text, gold and found
+/// entities as `[kind, char_start, char_end]`.
+fn dump_found(
+    path: &str,
+    extractor: &Extractor,
+    corpora: &[(&str, Vec<Sentence>)],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for (name, sentences) in corpora {
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        for (s, found) in sentences.iter().zip(extractor.extract_batch(&texts)) {
+            let triples = |v: &mut dyn Iterator<Item = (EntityKind, usize, usize)>| {
+                v.map(|(k, a, b)| serde_json::json!([k.as_str(), a, b]))
+                    .collect::<Vec<_>>()
+            };
+            let line = serde_json::json!({
+                "corpus": name,
+                "text": s.text,
+                "gold": triples(&mut s.entities.iter().copied()),
+                "found": triples(&mut found
+                    .entities
+                    .iter()
+                    .map(|e| (e.kind, e.span.char_start, e.span.char_end))),
+            });
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// One thread: jieba-rs `tag`, quantities only and the full extract over

@@ -8,6 +8,7 @@
 //!   --numbers  also report bare numbers (kind "number")
 //!   --lossy    decode invalid UTF-8 with U+FFFD instead of failing, and say
 //!              on standard error how many bytes were replaced (exit 0)
+//!   --model F  use the entity model in file F (from examples/train.rs)
 //! ```
 //!
 //! Invalid UTF-8 without `--lossy`: exit status 1 and a one-line message
@@ -18,7 +19,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use zh_extract::{Extraction, Extractor};
+use zh_extract::{EntityModel, Extraction, Extractor};
 
 /// Lines handed to the extractor at once in `--lines` mode: enough for
 /// every core to have work, few enough that memory stays flat.
@@ -38,21 +39,24 @@ fn main() -> ExitCode {
         numbers: false,
         lossy: false,
     };
-    for arg in std::env::args().skip(1) {
+    let mut model = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--model" => model = args.next(),
             "--lines" => options.lines = true,
             "--numbers" => options.numbers = true,
             "--lossy" => options.lossy = true,
             "-h" | "--help" => {
                 let _ = writeln!(
                     io::stdout(),
-                    "usage: extract [--lines] [--numbers] [--lossy] < input.txt"
+                    "usage: extract [--lines] [--numbers] [--lossy] [--model FILE] < input.txt"
                 );
                 return ExitCode::SUCCESS;
             }
             other => {
                 warn(format_args!(
-                    "unknown flag {other:?} (expected --lines, --numbers, --lossy)"
+                    "unknown flag {other:?} (expected --lines, --numbers, --lossy, --model FILE)"
                 ));
                 return ExitCode::from(2);
             }
@@ -61,6 +65,15 @@ fn main() -> ExitCode {
     let mut builder = Extractor::builder();
     if options.numbers {
         builder = builder.with_bare_numbers();
+    }
+    if let Some(path) = model {
+        match EntityModel::from_path(&path) {
+            Ok(m) => builder = builder.entity_model(m),
+            Err(e) => {
+                warn(format_args!("{path}: {e}"));
+                return ExitCode::from(2);
+            }
+        }
     }
     let extractor = match builder.build() {
         Ok(e) => e,

@@ -10,7 +10,9 @@
 //! Several training files are several corpora: `FILE:WEIGHT` sees each
 //! sentence of FILE WEIGHT times per epoch on average (default 1), and
 //! `--augment` learns every feature once shared and once per corpus,
-//! keeping only the shared copy (feature augmentation, Daume 2007).
+//! keeping only the shared copy (feature augmentation, Daume 2007), or
+//! the shared copy plus shares of the corpus copies (`--mix 0.5,0,...`,
+//! one number per corpus in order).
 //!
 //! `TRAIN.bio`: `char<TAB>tag` (or `char tag`) per line, a blank line between
 //! sentences, tags `O`/`B-X`/`I-X` with X in PER, LOC, ORG. The same input
@@ -83,6 +85,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--l2" => options.l2 = value("--l2")?.parse()?,
             "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
             "--augment" => options.augment = true,
+            "--harmonise" => options.harmonise = true,
+            "--mix" => {
+                options.copy_mix = value("--mix")?
+                    .split(',')
+                    .map(str::parse)
+                    .collect::<Result<_, _>>()?
+            }
             "-h" | "--help" => {
                 eprintln!(
                     "usage: train TRAIN.bio[:WEIGHT] [...] [--augment] [--out FILE] [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw] [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N] [--average|--no-average] [--lr X] [--l2 X] [--o-bias X]"

@@ -22,6 +22,7 @@ use crate::record::{Entity, EntityKind};
 use crate::segment::Word;
 use crate::text::View;
 
+mod convention;
 mod decode;
 mod document;
 mod features;
@@ -161,11 +162,12 @@ impl EntityModel {
                     if sentence[s..e].iter().copied().any(never_in_name) {
                         return;
                     }
-                    let Some((s, e)) = trim_unpaired(sentence, s, e) else {
+                    let kind = decode::kind(ty);
+                    let Some((s, e)) = convention::name_span(sentence, kind, s, e) else {
                         return;
                     };
                     out.push(FoundEntity {
-                        kind: decode::kind(ty),
+                        kind,
                         start: start + s,
                         end: start + e,
                     })
@@ -289,56 +291,6 @@ fn add(acc: &mut [i16; LANES], row: &Row) {
     }
 }
 
-/// Brackets and quotes, opening and closing.
-const PAIRS: [(char, char); 10] = [
-    ('（', '）'),
-    ('(', ')'),
-    ('《', '》'),
-    ('“', '”'),
-    ('‘', '’'),
-    ('「', '」'),
-    ('『', '』'),
-    ('【', '】'),
-    ('[', ']'),
-    ('〈', '〉'),
-];
-
-/// `sentence[s..e]` without the brackets and quotes at its ends that it
-/// does not also close or open (`张苒）` is `张苒`, `《传记文学` is `传记文学`;
-/// `中国人民保险（集团）公司` keeps its pair); `None` if nothing is left.
-fn trim_unpaired(sentence: &[char], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
-    loop {
-        let span = sentence.get(s..e)?;
-        let (&first, &last) = (span.first()?, span.last()?);
-        let lone = |open: char, close: char| {
-            let opens = span.iter().filter(|&&c| c == open).count();
-            let closes = span.iter().filter(|&&c| c == close).count();
-            opens != closes
-        };
-        if let Some(&(open, close)) = PAIRS.iter().find(|p| p.0 == first || p.1 == first) {
-            if first == close || lone(open, close) {
-                s += 1;
-                continue;
-            }
-        }
-        if let Some(&(open, close)) = PAIRS.iter().find(|p| p.0 == last || p.1 == last) {
-            if last == open || lone(open, close) {
-                e -= 1;
-                continue;
-            }
-        }
-        if matches!(first, '"' | '\'') && span.iter().filter(|&&c| c == first).count() % 2 == 1 {
-            s += 1;
-            continue;
-        }
-        if matches!(last, '"' | '\'') && span.iter().filter(|&&c| c == last).count() % 2 == 1 {
-            e -= 1;
-            continue;
-        }
-        return Some((s, e));
-    }
-}
-
 /// Characters no name contains.
 fn never_in_name(c: char) -> bool {
     c.is_whitespace()
@@ -445,28 +397,6 @@ pub(crate) fn document_pass<'a>(
 mod tests {
     use super::*;
 
-    #[test]
-    fn 名字两端不留落单的括号引号() {
-        let cases = [
-            ("张苒）", Some("张苒")),
-            ("（张苒", Some("张苒")),
-            ("《传记文学", Some("传记文学")),
-            ("“买通”保险公司", Some("“买通”保险公司")),
-            ("中国人民保险（集团）公司", Some("中国人民保险（集团）公司")),
-            ("（集团）", Some("（集团）")),
-            ("）宁波港（", Some("宁波港")),
-            ("\"华力", Some("华力")),
-            ("）", None),
-            ("《》", Some("《》")),
-            ("", None),
-        ];
-        for (name, want) in cases {
-            let chars: Vec<char> = name.chars().collect();
-            let got = trim_unpaired(&chars, 0, chars.len())
-                .map(|(s, e)| chars[s..e].iter().collect::<String>());
-            assert_eq!(got.as_deref(), want, "{name}");
-        }
-    }
     use crate::segment::Segmenter;
 
     /// The row sums of each position with the small features apart (as

@@ -196,6 +196,15 @@ pub struct TrainOptions {
     /// copy is written to the model, so the corpus copies absorb what a
     /// single corpus's conventions add.
     pub augment: bool,
+    /// With `augment`: the model's weights are the shared copy plus this
+    /// share of each corpus's copy, in corpus order (empty: the shared
+    /// copy alone).
+    pub copy_mix: Vec<f32>,
+    /// Rewrite the training entities to the project's convention first
+    /// (`../shared/docs/entities.md`, as the tagger's output is): no bare
+    /// category nouns, no post after an organization's name, no span
+    /// across a mark it does not pair.
+    pub harmonise: bool,
     /// Progress on standard error.
     pub verbose: bool,
 }
@@ -219,6 +228,8 @@ impl Default for TrainOptions {
             l2: 0.0001,
             o_bias: 0.3,
             augment: false,
+            copy_mix: Vec::new(),
+            harmonise: false,
             verbose: false,
         }
     }
@@ -367,6 +378,24 @@ pub fn evaluate(model: &EntityModel, sentences: &[Sentence]) -> Scores {
         scores.add(&s.entities, &triples);
     }
     scores
+}
+
+/// `sentence` with its entities as the project's convention has them
+/// (what the tagger's output goes through, [`super::convention`]).
+pub fn harmonise(sentence: &Sentence) -> Sentence {
+    let chars: Vec<char> = sentence.text.chars().collect();
+    let entities = sentence
+        .entities
+        .iter()
+        .filter_map(|&(kind, s, e)| {
+            let (s, e) = super::convention::name_span(&chars, kind, s, e)?;
+            Some((kind, s, e))
+        })
+        .collect();
+    Sentence {
+        text: sentence.text.clone(),
+        entities,
+    }
 }
 
 /// Surnames: first chars of at least `min` person names of 2 to 4 chars.
@@ -525,10 +554,25 @@ pub fn train_corpora(
         }
     };
     // Every sentence with its corpus.
+    let harmonised: Vec<Vec<Sentence>> = corpora
+        .iter()
+        .map(|c| match options.harmonise {
+            true => c.sentences.iter().map(harmonise).collect(),
+            false => Vec::new(),
+        })
+        .collect();
     let sentences: Vec<(usize, &Sentence)> = corpora
         .iter()
+        .zip(&harmonised)
         .enumerate()
-        .flat_map(|(c, corpus)| corpus.sentences.iter().map(move |s| (c, s)))
+        .flat_map(|(c, (corpus, h))| {
+            let s = if options.harmonise {
+                &h[..]
+            } else {
+                corpus.sentences
+            };
+            s.iter().map(move |s| (c, s))
+        })
         .collect();
     let all: Vec<&Sentence> = sentences.iter().map(|&(_, s)| s).collect();
     let surnames = learn_surnames(&all, options.surname_min);
@@ -545,7 +589,10 @@ pub fn train_corpora(
     let seg = Segmenter::default();
     let mut view = View::default();
     let mut feats = Features::default();
-    let mut raw: Vec<(Vec<u64>, Vec<u32>, Vec<u8>, usize)> = Vec::with_capacity(sentences.len());
+    // Per sentence: feature keys, where each position's keys start, gold
+    // tags and the corpus.
+    type Raw = (Vec<u64>, Vec<u32>, Vec<u8>, usize);
+    let mut raw: Vec<Raw> = Vec::with_capacity(sentences.len());
     let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
     let mut skipped = 0usize;
     for (si, &(corpus, s)) in sentences.iter().enumerate() {
@@ -638,6 +685,7 @@ pub fn train_corpora(
             } else {
                 (crf.w.clone(), crf.tw.clone())
             };
+            let w = mix_copies(&keys, w, &o.copy_mix);
             finish(&keys, &w, &tw, &lexicon, o)
         };
         for epoch in 0..total {
@@ -708,6 +756,18 @@ pub fn train_corpora(
                             o.recall(),
                             o.f1()
                         ));
+                    }
+                }
+                // `name=m0,m1,..;name=..`: a model file per mix of the corpus copies.
+                if let Ok(sweep) = std::env::var("ZHX_MIX_SWEEP") {
+                    for item in sweep.split(';') {
+                        let Some((path, mix)) = item.split_once('=') else {
+                            continue;
+                        };
+                        let mut o = options.clone();
+                        o.copy_mix = mix.split(',').filter_map(|x| x.parse().ok()).collect();
+                        let _ = std::fs::write(path, model_bytes(&crf, &o));
+                        log(format!("  wrote {path} (mix {mix})"));
                     }
                 }
                 if let Ok(sweep) = std::env::var("ZHX_PRUNE_SWEEP") {
@@ -835,6 +895,26 @@ pub fn train_corpora(
         }
     }
     Ok(bytes)
+}
+
+/// The shared weights plus `mix[c]` times corpus `c`'s copies.
+fn mix_copies(keys: &[u64], mut w: Vec<f32>, mix: &[f32]) -> Vec<f32> {
+    if mix.iter().all(|&m| m == 0.0) {
+        return w;
+    }
+    for (i, &k) in keys.iter().enumerate() {
+        if k & CORPUS_COPY != 0 {
+            continue;
+        }
+        for (c, &m) in mix.iter().enumerate().filter(|&(_, &m)| m != 0.0) {
+            if let Ok(j) = keys.binary_search(&corpus_copy(k, c)) {
+                for t in 0..N_TAGS {
+                    w[i * N_TAGS + t] += m * w[j * N_TAGS + t];
+                }
+            }
+        }
+    }
+    w
 }
 
 /// Quantises to i16, prunes and writes the model.

@@ -1,0 +1,441 @@
+//! What counts as a name (`../shared/docs/entities.md`), applied to the
+//! tagger's spans and to training data alike: bare category nouns
+//! (`工会`, `该公司`, `公司工会`) are not names, a post after an
+//! organization's name is not part of it (`…医院党委书记` -> `…医院`), and
+//! a name crosses no closing quote or bracket it did not open.
+//!
+//! The word lists are reviewed by hand: they name kinds of bodies, never
+//! one body. A national ministry (`教育部`) or a relative name (`市科协`,
+//! `县总工会`) is not on them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::record::EntityKind;
+
+/// Heads of category nouns: a kind of body, or a unit of one.
+const CATEGORY_HEADS: &[&str] = &[
+    "工会",
+    "分工会",
+    "工会委员会",
+    "公司",
+    "分公司",
+    "子公司",
+    "母公司",
+    "总公司",
+    "集团",
+    "集团公司",
+    "企业",
+    "单位",
+    "政府",
+    "人民政府",
+    "政府部门",
+    "有关部门",
+    "部门",
+    "机关",
+    "医院",
+    "卫生院",
+    "学校",
+    "党委",
+    "党组",
+    "党支部",
+    "支部",
+    "党总支",
+    "总支",
+    "团委",
+    "团支部",
+    "纪委",
+    "居委会",
+    "村委会",
+    "村委",
+    "委员会",
+    "管委会",
+    "服务队",
+    "志愿队",
+    "志愿服务队",
+    "排查队",
+    "巡逻队",
+    "突击队",
+    "救援队",
+    "工作组",
+    "工作队",
+    "小组",
+    "协会",
+    "志愿者协会",
+    "分会",
+    "基金会",
+    "合作社",
+    "车间",
+    "班组",
+    "科室",
+    "本行",
+    "银行",
+    "分行",
+    "支行",
+    "村",
+    "本村",
+    "该村",
+    "社区",
+    "街道",
+    "当局",
+    "警方",
+];
+
+/// Words that make a category noun more specific without naming one body.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "公司",
+    "集团",
+    "企业",
+    "单位",
+    "医院",
+    "学校",
+    "街道",
+    "社区",
+    "村",
+    "乡镇",
+    "镇",
+    "园区",
+    "开发区",
+    "基层",
+    "机关",
+    "职工",
+    "员工",
+    "青年",
+    "妇女",
+    "党员",
+    "志愿者",
+    "志愿",
+    "退休",
+    "离退休",
+    "老年",
+    "上级",
+    "下级",
+];
+
+/// Determiners and quantifiers before a category noun (`该公司`, `各级工会`).
+const DETERMINERS: &[&str] = &[
+    "该", "本", "此", "这", "这个", "这家", "那", "那家", "各", "各级", "各个", "每", "每个",
+    "每家", "全", "我", "我们", "贵", "其", "上述", "当地", "有关", "相关", "所在", "所属", "一家",
+    "多家", "两家", "几家", "某", "某些", "一些", "所有", "全体",
+];
+
+/// Party and union units that a title follows: `党委书记` is a post of the
+/// body named before it.
+const TITLE_UNITS: &[&str] = &[
+    "党委",
+    "党组",
+    "党支部",
+    "支部",
+    "党总支",
+    "总支",
+    "团委",
+    "团支部",
+    "纪委",
+    "工会",
+    "分工会",
+    "党工委",
+];
+
+/// Longer words ending in a title unit that are the body's own name
+/// (`宁波市总工会主席`: the union is the organization).
+const NOT_TITLE_UNITS: &[&str] = &["总工会", "市总工会", "县总工会", "省总工会"];
+
+/// Posts held in a unit (`党委书记`, `工会主席`).
+const TITLES: &[&str] = &[
+    "书记",
+    "副书记",
+    "常务副书记",
+    "主席",
+    "副主席",
+    "常务副主席",
+    "委员",
+    "常委",
+    "主任",
+    "副主任",
+    "组长",
+    "副组长",
+    "成员",
+    "干事",
+    "负责人",
+    "专职",
+];
+
+const DETERMINER: u8 = 1;
+const MODIFIER: u8 = 2;
+const HEAD: u8 = 4;
+
+/// Every listed word with its roles.
+static ROLES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut roles = HashMap::new();
+    for (list, role) in [
+        (DETERMINERS, DETERMINER),
+        (GENERIC_MODIFIERS, MODIFIER),
+        (CATEGORY_HEADS, HEAD),
+    ] {
+        for w in list {
+            *roles.entry(*w).or_insert(0) |= role;
+        }
+    }
+    roles
+});
+
+/// The longest listed word, in chars.
+const MAX_WORD: usize = 6;
+
+/// Whether `name` is a category noun, not a name: an optional determiner,
+/// then modifiers and heads, ending in a head (`工会`, `该公司`,
+/// `公司工会`, `医院党支部`, `开发区排查队`).
+pub(crate) fn is_category_noun(name: &[char]) -> bool {
+    let n = name.len();
+    if n == 0 || n > 16 {
+        return false;
+    }
+    let roles = &*ROLES;
+    // reach[i]: bit 0 set when name[..i] can be a determiner alone (or
+    // empty), bit 1 when it ends a run of modifiers and heads, bit 2 when
+    // that run ends in a head.
+    let mut reach = [0u8; 17];
+    reach[0] = 1;
+    let mut word = String::new();
+    for i in 0..n {
+        if reach[i] == 0 {
+            continue;
+        }
+        word.clear();
+        for j in i + 1..=(i + MAX_WORD).min(n) {
+            word.push(name[j - 1]);
+            let Some(&r) = roles.get(word.as_str()) else {
+                continue;
+            };
+            if i == 0 && r & DETERMINER != 0 {
+                reach[j] |= 1;
+            }
+            if r & (MODIFIER | HEAD) != 0 {
+                reach[j] |= 2;
+                if r & HEAD != 0 {
+                    reach[j] |= 4;
+                }
+            }
+        }
+    }
+    reach[n] & 4 != 0
+}
+
+/// The end of an organization's name without the party or union unit
+/// that begins a post after it (`宁波市第二人民医院党委` followed by
+/// `书记` -> the end of `宁波市第二人民医院`), or `end` itself.
+pub(crate) fn without_title_unit(chars: &[char], start: usize, end: usize) -> usize {
+    let after = chars.get(end..).unwrap_or_default();
+    if !TITLES.iter().any(|t| starts_with(after, t)) {
+        return end;
+    }
+    let name = &chars[start..end];
+    let unit = TITLE_UNITS
+        .iter()
+        .filter(|u| ends_with(name, u))
+        .map(|u| u.chars().count())
+        .max();
+    match unit {
+        // What is left must still be a name (`乡党委书记` keeps its unit).
+        Some(len)
+            if len + 2 <= name.len()
+                && !NOT_TITLE_UNITS.iter().any(|w| ends_with(name, w))
+                && !is_category_noun(&name[..name.len() - len]) =>
+        {
+            end - len
+        }
+        _ => end,
+    }
+}
+
+/// Brackets and quotes, opening and closing.
+pub(crate) const PAIRS: [(char, char); 10] = [
+    ('（', '）'),
+    ('(', ')'),
+    ('《', '》'),
+    ('“', '”'),
+    ('‘', '’'),
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+    ('[', ']'),
+    ('〈', '〉'),
+];
+
+/// The part of `sentence[s..e]` a name may cover: trimmed of the marks
+/// at its ends that it does not pair (`张苒）` -> `张苒`, `《传记文学` ->
+/// `传记文学`; `中国人民保险（集团）公司` keeps its pair), and `None` when a
+/// mark it does not pair is left inside it (`工匠”服务队`: a span across a
+/// closing quote it did not open is a runaway) or nothing is left.
+pub(crate) fn within_marks(
+    sentence: &[char],
+    mut s: usize,
+    mut e: usize,
+) -> Option<(usize, usize)> {
+    loop {
+        let span = sentence.get(s..e)?;
+        let unpaired = unpaired_marks(span);
+        match unpaired.first() {
+            None if s < e => return Some((s, e)),
+            None => return None,
+            Some(&0) => s += 1,
+            Some(_) if unpaired.last() == Some(&(span.len() - 1)) => e -= 1,
+            Some(_) => return None,
+        }
+    }
+}
+
+/// Positions in `span` of the brackets and quotes it does not pair, sorted.
+fn unpaired_marks(span: &[char]) -> Vec<usize> {
+    let mut at: Vec<usize> = Vec::new();
+    for &(open, close) in &PAIRS {
+        let mut opened: Vec<usize> = Vec::new();
+        for (i, &c) in span.iter().enumerate() {
+            if c == open {
+                opened.push(i);
+            } else if c == close && opened.pop().is_none() {
+                at.push(i);
+            }
+        }
+        at.extend(opened);
+    }
+    for q in ['"', '\''] {
+        let marks: Vec<usize> = (0..span.len()).filter(|&i| span[i] == q).collect();
+        if marks.len() % 2 == 1 {
+            // The odd one out: the first when the span begins with it,
+            // else the last.
+            at.push(if marks[0] == 0 {
+                0
+            } else {
+                marks[marks.len() - 1]
+            });
+        }
+    }
+    at.sort_unstable();
+    at
+}
+
+fn starts_with(chars: &[char], word: &str) -> bool {
+    let mut it = chars.iter();
+    word.chars().all(|w| it.next() == Some(&w))
+}
+
+fn ends_with(chars: &[char], word: &str) -> bool {
+    let mut it = chars.iter().rev();
+    word.chars().rev().all(|w| it.next() == Some(&w))
+}
+
+/// Applies the convention to one span of `sentence`: the span a name of
+/// `kind` there covers, or `None` when it is no name.
+pub(crate) fn name_span(
+    sentence: &[char],
+    kind: EntityKind,
+    s: usize,
+    e: usize,
+) -> Option<(usize, usize)> {
+    let (s, mut e) = within_marks(sentence, s, e)?;
+    if kind == EntityKind::Organization {
+        e = without_title_unit(sentence, s, e);
+    }
+    if is_category_noun(&sentence[s..e]) {
+        return None;
+    }
+    Some((s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn 类别名词不是名称() {
+        let category = [
+            "工会",
+            "公司",
+            "该公司",
+            "公司工会",
+            "街道工会",
+            "医院党支部",
+            "开发区排查队",
+            "服务队",
+            "志愿者协会",
+            "本村",
+            "各级工会",
+            "当地政府",
+            "本公司",
+        ];
+        for w in category {
+            assert!(is_category_noun(&chars(w)), "{w}");
+        }
+        let names = [
+            "县总工会",
+            "市科协",
+            "宁波市鄞州区总工会",
+            "教育部",
+            "宁波港集团有限公司",
+            "联合国",
+            "中共中央宣传部",
+            "宁波市第二人民医院",
+            "华力公司",
+            "",
+        ];
+        for w in names {
+            assert!(!is_category_noun(&chars(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn 职务前的党组织不属于名称() {
+        let cases = [
+            (
+                "宁波市第二人民医院党委书记李华",
+                "宁波市第二人民医院党委",
+                "宁波市第二人民医院",
+            ),
+            (
+                "宁波港集团有限公司工会主席王建国",
+                "宁波港集团有限公司工会",
+                "宁波港集团有限公司",
+            ),
+            ("宁波市总工会主席李华", "宁波市总工会", "宁波市总工会"),
+            ("县总工会党组书记", "县总工会党组", "县总工会"),
+            ("医院党委决定", "医院党委", "医院党委"),
+            ("乡党委书记", "乡党委", "乡党委"),
+            ("村团支部书记", "村团支部", "村团支部"),
+            ("医院党委书记", "医院党委", "医院党委"),
+        ];
+        for (text, span, want) in cases {
+            let c = chars(text);
+            let e = span.chars().count();
+            let got: String = c[..without_title_unit(&c, 0, e)].iter().collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn 名称不跨越未配对的引号括号() {
+        let cases = [
+            ("张苒）", Some("张苒")),
+            ("（张苒", Some("张苒")),
+            ("《传记文学", Some("传记文学")),
+            ("“买通”保险公司", Some("“买通”保险公司")),
+            ("中国人民保险（集团）公司", Some("中国人民保险（集团）公司")),
+            ("工匠”服务队", None),
+            ("世界”明儿“周刊", None),
+            ("华力公司“宁", None),
+            ("）宁波港（", Some("宁波港")),
+            ("\"华力", Some("华力")),
+            ("）", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let c = chars(text);
+            let got = within_marks(&c, 0, c.len()).map(|(s, e)| c[s..e].iter().collect::<String>());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+}
