@@ -86,6 +86,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
             "--augment" => options.augment = true,
             "--harmonise" => options.harmonise = true,
+            "--copy-l2-factor" => options.copy_l2_factor = value("--copy-l2-factor")?.parse()?,
             "--mix" => {
                 options.copy_mix = value("--mix")?
                     .split(',')

@@ -267,22 +267,32 @@ pub(crate) const PAIRS: [(char, char); 10] = [
 /// `传记文学`; `中国人民保险（集团）公司` keeps its pair), and `None` when a
 /// mark it does not pair is left inside it (`工匠”服务队`: a span across a
 /// closing quote it did not open is a runaway) or nothing is left.
-pub(crate) fn within_marks(
-    sentence: &[char],
-    mut s: usize,
-    mut e: usize,
-) -> Option<(usize, usize)> {
-    loop {
-        let span = sentence.get(s..e)?;
-        let unpaired = unpaired_marks(span);
-        match unpaired.first() {
-            None if s < e => return Some((s, e)),
-            None => return None,
-            Some(&0) => s += 1,
-            Some(_) if unpaired.last() == Some(&(span.len() - 1)) => e -= 1,
-            Some(_) => return None,
-        }
+pub(crate) fn within_marks(sentence: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
+    let span = sentence.get(s..e)?;
+    if span.is_empty() {
+        return None;
     }
+    if !span.iter().any(|&c| is_mark(c)) {
+        return Some((s, e));
+    }
+    let unpaired = unpaired_marks(span);
+    // Marks left unpaired stay unpaired when others are trimmed away.
+    let (mut a, mut b) = (0, span.len());
+    let mut inside = unpaired.iter().copied().peekable();
+    while inside.peek() == Some(&a) {
+        inside.next();
+        a += 1;
+    }
+    let mut rest: Vec<usize> = inside.collect();
+    while rest.last().is_some_and(|&i| i + 1 == b) {
+        rest.pop();
+        b -= 1;
+    }
+    (rest.is_empty() && a < b).then_some((s + a, s + b))
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'') || PAIRS.iter().any(|&(o, cl)| c == o || c == cl)
 }
 
 /// Positions in `span` of the brackets and quotes it does not pair, sorted.

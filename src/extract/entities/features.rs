@@ -19,7 +19,7 @@ use crate::text::is_han;
 
 /// Bumped whenever the feature set changes: a model records it, and a model
 /// trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Feature keys keep this many bits; the keys of grouped features have one
 /// more, set ([`GROUP_BIT`]).

@@ -29,8 +29,11 @@ pub(crate) const GAZ_PERSON: u16 = 1 << 7;
 pub(crate) const GAZ_PLACE: u16 = 1 << 8;
 /// An organization name of the training data.
 pub(crate) const GAZ_ORG: u16 = 1 << 9;
+/// A common word of the training text that is seldom part of a name
+/// (`常说`, `一下`): a name rarely ends inside one.
+pub(crate) const COMMON_WORD: u16 = 1 << 10;
 /// Number of categories (bits) above.
-pub(crate) const CATEGORIES: usize = 10;
+pub(crate) const CATEGORIES: usize = 11;
 
 /// Longer words are left out of a lexicon.
 pub(crate) const MAX_WORD_CHARS: usize = 16;

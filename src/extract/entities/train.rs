@@ -200,6 +200,9 @@ pub struct TrainOptions {
     /// share of each corpus's copy, in corpus order (empty: the shared
     /// copy alone).
     pub copy_mix: Vec<f32>,
+    /// With `augment`: the corpus copies' L2 penalty is `l2` times this,
+    /// so a copy learns only what its corpus does differently.
+    pub copy_l2_factor: f32,
     /// Rewrite the training entities to the project's convention first
     /// (`../shared/docs/entities.md`, as the tagger's output is): no bare
     /// category nouns, no post after an organization's name, no span
@@ -229,6 +232,7 @@ impl Default for TrainOptions {
             o_bias: 0.3,
             augment: false,
             copy_mix: Vec::new(),
+            copy_l2_factor: 1.0,
             harmonise: false,
             verbose: false,
         }
@@ -416,6 +420,51 @@ fn learn_surnames(sentences: &[&Sentence], min: u32) -> Vec<String> {
         .collect()
 }
 
+/// A common word occurs this often in the training text ...
+const COMMON_MIN_COUNT: u32 = 10;
+/// ... and at most this share of its occurrences overlap a name.
+const COMMON_MAX_IN_NAMES: f64 = 0.02;
+
+/// Words of two to four Han chars, as jieba cuts the training text, that
+/// are frequent and seldom overlap a name.
+fn common_words(sentences: &[&Sentence], seg: &Segmenter) -> Vec<(String, u16)> {
+    use super::lexicon::COMMON_WORD;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut view = View::default();
+    for s in sentences {
+        if !sentence_view(&s.text, &mut view) {
+            continue;
+        }
+        let mut words = Vec::new();
+        seg.tag_into(&view.text, &mut words);
+        for w in &words {
+            let len = w.end - w.start;
+            if !(2..=4).contains(&len)
+                || !view.chars[w.start..w.end]
+                    .iter()
+                    .all(|&c| crate::text::is_han(c))
+            {
+                continue;
+            }
+            let in_name = s.entities.iter().any(|&(_, a, b)| a < w.end && w.start < b);
+            let c = counts
+                .entry(view.chars[w.start..w.end].iter().collect())
+                .or_default();
+            c.0 += 1;
+            c.1 += u32::from(in_name);
+        }
+    }
+    let mut common: Vec<(String, u16)> = counts
+        .into_iter()
+        .filter(|(_, (n, named))| {
+            *n >= COMMON_MIN_COUNT && f64::from(*named) <= COMMON_MAX_IN_NAMES * f64::from(*n)
+        })
+        .map(|(w, _)| (w, COMMON_WORD))
+        .collect();
+    common.sort_unstable();
+    common
+}
+
 /// Folds of the training data for its name lexicon.
 const FOLDS: usize = 5;
 
@@ -579,14 +628,20 @@ pub fn train_corpora(
     log(format!("{} surnames learned", surnames.len()));
     // Names of the training data are a lexicon too. Each training sentence
     // sees only the names of the other folds (as unseen text would).
-    let lexicon = Lexicon::standard(&surnames, &gazetteer(&all, None));
+    let seg = Segmenter::default();
+    let common = common_words(&all, &seg);
+    log(format!("{} common words", common.len()));
+    let with_common = |mut names: Vec<(String, u16)>| {
+        names.extend(common.iter().cloned());
+        names
+    };
+    let lexicon = Lexicon::standard(&surnames, &with_common(gazetteer(&all, None)));
     let folds: Vec<Lexicon> = (0..FOLDS)
-        .map(|k| Lexicon::standard(&surnames, &gazetteer(&all, Some(k))))
+        .map(|k| Lexicon::standard(&surnames, &with_common(gazetteer(&all, Some(k)))))
         .collect();
     log(format!("lexicons built ({} entries)", lexicon.len()));
 
     // Features of every sentence, through the view and jieba.
-    let seg = Segmenter::default();
     let mut view = View::default();
     let mut feats = Features::default();
     // Per sentence: feature keys, where each position's keys start, gold
@@ -676,6 +731,8 @@ pub fn train_corpora(
         let mut rng = options.seed | 1;
         let mut bytes = Vec::new();
         let shared = keys.iter().filter(|&&k| k & CORPUS_COPY == 0).count();
+        // Corpus copies sort last (their high bit).
+        let l2_copies = (shared as u32, options.l2 * options.copy_l2_factor);
         let select = options.max_features > 0 && options.max_features < shared;
         let total = options.epochs.max(1) + if select { options.refit_epochs } else { 0 };
         // The model file for the CRF's weights as they stand.
@@ -739,7 +796,7 @@ pub fn train_corpora(
                 log(format!("kept {} of {nf} features", options.max_features));
             }
             for si in epoch_order(&data, &weights, &mut rng) {
-                crf.step(&data[si], options.learning_rate, options.l2);
+                crf.step(&data[si], options.learning_rate, options.l2, l2_copies);
             }
             log(format!("crf epoch {}", epoch + 1));
             if epoch + 1 >= total && options.verbose && !dev.is_empty() {
@@ -1031,7 +1088,9 @@ impl Crf {
     }
 
     /// One AdaGrad step on sentence `s`.
-    fn step(&mut self, s: &Prepared, lr: f32, l2: f32) {
+    /// `l2` is the penalty of features below id `l2_copies.0`, the corpus
+    /// copies (ids from there on) have `l2_copies.1`.
+    fn step(&mut self, s: &Prepared, lr: f32, l2: f32, l2_copies: (u32, f32)) {
         self.c += 1.0;
         let n = s.gold.len();
         if n == 0 {
@@ -1116,6 +1175,7 @@ impl Crf {
             grad[gold] -= 1.0;
             for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
                 let b = f as usize * nt;
+                let l2 = if f >= l2_copies.0 { l2_copies.1 } else { l2 };
                 for t in 0..nt {
                     let g = grad[t] + l2 * self.w[b + t];
                     if g.abs() > 1e-4 {

@@ -1,0 +1,149 @@
+//! The naming convention of `../shared/docs/entities.md`, one table per
+//! rule: sentences written by the team and every entity the embedded
+//! model must report in them, exactly (kind, text, char offset); nothing
+//! else may be reported.
+
+use zh_extract::{EntityKind, Extraction, Extractor};
+
+use EntityKind::{Organization as Org, Person as Per, Place as Loc};
+
+/// A sentence and all the entities expected in it: (kind, text, char start).
+type Case = (&'static str, &'static [(EntityKind, &'static str, usize)]);
+
+/// Bare category nouns, with or without a determiner, name a kind of body.
+const CATEGORY_NOUNS: &[Case] = &[
+    ("面对新形势，工会应该怎么办？", &[]),
+    ("该公司工会主席表示，工会将继续发挥作用。", &[]),
+    ("医院党支部已经行动起来，组织党员深入社区。", &[]),
+    ("街道工会和社区服务队一起走访了困难家庭。", &[]),
+    ("本村今年新修了两条机耕路。", &[]),
+    ("各级工会要做好农民工欠薪排查工作。", &[]),
+    ("当地政府表示，有关部门已介入调查。", &[]),
+    (
+        "宁波市鄞州区总工会和县总工会联合开展送清凉活动。",
+        &[(Org, "宁波市鄞州区总工会", 0), (Org, "县总工会", 10)],
+    ),
+];
+
+/// A post after an organization's name is not part of it, nor is the
+/// party or union unit that holds the post.
+const TITLES: &[Case] = &[
+    (
+        "宁波市第二人民医院党委书记李华带队走访。",
+        &[(Org, "宁波市第二人民医院", 0), (Per, "李华", 13)],
+    ),
+    (
+        "宁波港集团有限公司工会主席王建国介绍了情况。",
+        &[(Org, "宁波港集团有限公司", 0), (Per, "王建国", 13)],
+    ),
+    (
+        "宁波市总工会主席李华出席会议。",
+        &[(Org, "宁波市总工会", 0), (Per, "李华", 8)],
+    ),
+    ("记者王建国报道。", &[(Per, "王建国", 2)]),
+];
+
+/// No name crosses a closing quote or bracket it did not open; marks it
+/// does not pair are not part of it; slogans and honours in quotes are
+/// not organizations.
+const QUOTES_AND_BRACKETS: &[Case] = &[
+    ("他所在的班组获得“开门红”劳动竞赛一等奖。", &[]),
+    (
+        "中国人民保险（集团）公司在北京召开年会。",
+        &[(Org, "中国人民保险（集团）公司", 0), (Loc, "北京", 13)],
+    ),
+    ("（记者张苒）", &[(Per, "张苒", 3)]),
+];
+
+/// A name runs no further than the name.
+const NAME_BOUNDARIES: &[Case] = &[
+    ("刘明一下班就去了社区。", &[(Per, "刘明", 0)]),
+    (
+        "小王和老李都是车间的老员工。",
+        &[(Per, "小王", 0), (Per, "老李", 3)],
+    ),
+];
+
+/// The outermost name wins; places alone are each their own record.
+const OUTERMOST: &[Case] = &[
+    (
+        "杭州市西湖区人民政府与宁波大学签署合作协议。",
+        &[(Org, "杭州市西湖区人民政府", 0), (Org, "宁波大学", 11)],
+    ),
+    (
+        "县总工会党组书记赵丽萍来到余姚市梁弄镇横坎头村。",
+        &[
+            (Org, "县总工会", 0),
+            (Per, "赵丽萍", 8),
+            (Loc, "余姚市", 13),
+            (Loc, "梁弄镇", 16),
+            (Loc, "横坎头村", 19),
+        ],
+    ),
+];
+
+fn found(e: &Extraction<'_>) -> Vec<(EntityKind, String, usize)> {
+    e.entities
+        .iter()
+        .map(|x| (x.kind, x.text.to_owned(), x.span.char_start))
+        .collect()
+}
+
+fn check(table: &[Case]) {
+    let extractor = Extractor::new();
+    let mut wrong = Vec::new();
+    for (text, want) in table {
+        let got = found(&extractor.extract(text));
+        let want: Vec<_> = want.iter().map(|&(k, t, s)| (k, t.to_owned(), s)).collect();
+        if got != want {
+            wrong.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn 类别名词不是组织() {
+    check(CATEGORY_NOUNS);
+}
+
+#[test]
+fn 职务不属于名称() {
+    check(TITLES);
+}
+
+#[test]
+fn 引号括号() {
+    check(QUOTES_AND_BRACKETS);
+}
+
+#[test]
+fn 名字边界() {
+    check(NAME_BOUNDARIES);
+}
+
+#[test]
+fn 最外层名称() {
+    check(OUTERMOST);
+}
+
+/// In a whole document an alias introduced as `（以下简称华力）` is the
+/// same kind wherever it occurs, and a name read once is read everywhere;
+/// a name broken by a PDF line break keeps the break in its span.
+#[test]
+fn 文档内的别名与断行() {
+    let text = "浙江华力电器有限公司（以下简称华力）与宁波大学签订合作协议。\
+                华力将每年接收50名实习生。\n\n8月，实习生将赴宁波市第二\n\n人民医院参加培训，华力负责交通。";
+    let got = found(&Extractor::new().extract(text));
+    let aliases = got.iter().filter(|e| e.0 == Org && e.1 == "华力").count();
+    assert_eq!(aliases, 3, "{got:?}");
+    assert!(
+        got.contains(&(Org, "浙江华力电器有限公司".to_owned(), 0)),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.0 == Org && e.1 == "宁波市第二\n\n人民医院"),
+        "{got:?}"
+    );
+}
