@@ -1,9 +1,8 @@
 //! Measures (weight, length, area, volume, data, frequency, power, energy),
 //! ages (`25岁`) and temperatures (`零下5摄氏度`), with canonical symbols.
+//! The forms are read through the one unit table ([`super::units`]).
 
-use std::sync::LazyLock;
-
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{UnitEntry, unit};
 use crate::record::QuantityKind;
 
 /// What a measure unit means.
@@ -73,7 +72,7 @@ const SQUARE_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
     after_digits_only: true,
 };
 
-static UNITS: &[UnitEntry<MeasureUnit>] = &[
+pub(crate) static UNITS: &[UnitEntry<MeasureUnit>] = &[
     // weight
     unit("公斤", m("kg"), ""),
     unit("千克", m("kg"), ""),
@@ -201,15 +200,6 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("℉", temperature("°F", false), ""),
     unit("°F", temperature("°F", false), ""),
 ];
-
-static LEXICON: LazyLock<Lexicon<MeasureUnit>> = LazyLock::new(|| Lexicon::new(UNITS));
-
-/// A measure, age or temperature unit at `chars[at..]`.
-pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<(MeasureUnit, usize)> {
-    LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
 
 /// Whether a bare `度` before `at` reads as a temperature: `零下` or a
 /// weather word shortly before it in the clause.

@@ -1,10 +1,11 @@
 //! Money: currencies written after the number (`元`, `美元`, `港币`, `USD`),
 //! before it (`¥`, `US$`, `人民币`), and the smaller units of a compound
-//! amount (`123元1角1分`, `十块三毛`).
+//! amount (`123元1角1分`, `十块三毛`). The forms after a number are read
+//! through the one unit table ([`super::units`]).
 
 use std::sync::LazyLock;
 
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{Lexicon, UnitEntry, unit};
 
 /// Which unit of a currency a written form names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,7 +47,7 @@ const fn part(code: &'static str, step: Step, compound_only: bool) -> Currency {
     }
 }
 
-static SUFFIXES: &[UnitEntry<Currency>] = &[
+pub(crate) static SUFFIXES: &[UnitEntry<Currency>] = &[
     unit("元", main("CNY"), "旦宵素首月件器老帅勋凶气音朝代帝宝曲"),
     unit("元钱", main("CNY"), ""),
     unit("元人民币", main("CNY"), ""),
@@ -202,15 +203,7 @@ static PREFIXES: &[UnitEntry<&str>] = &[
     unit("S$", "SGD", ""),
 ];
 
-static SUFFIX_LEXICON: LazyLock<Lexicon<Currency>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
 static PREFIX_LEXICON: LazyLock<Lexicon<&str>> = LazyLock::new(|| Lexicon::new(PREFIXES));
-
-/// A currency written after a number at `chars[at..]`, and the index past it.
-pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(Currency, usize)> {
-    SUFFIX_LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
 
 /// A currency written before a number (`¥`, `US$`, `人民币`), with the index
 /// past it (and past one space).

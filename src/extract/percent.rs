@@ -1,8 +1,8 @@
 //! Percentages: `30%`, `百分之三十`, `千分之五`, `3成`, `5个百分点`.
+//! The forms after a number are read through the one unit table
+//! ([`super::units`]).
 
-use std::sync::LazyLock;
-
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{UnitEntry, unit};
 
 /// What a percent unit does to the number before it.
 #[derive(Clone, Copy, Debug)]
@@ -14,7 +14,7 @@ pub(crate) struct PercentUnit {
     pub shift: i8,
 }
 
-static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
+pub(crate) static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
     // 打七折 pays 70%; 8.5折 85% (two-digit 八五折 is handled by the scanner).
     unit(
         "折",
@@ -65,15 +65,6 @@ static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
         "为立功本员绩果交熟长型就效都品年人果分材批语全",
     ),
 ];
-
-static LEXICON: LazyLock<Lexicon<PercentUnit>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
-
-/// A percent unit written after a number at `chars[at..]`.
-pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
-    LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
 
 /// `百分之` or `千分之` at `chars[at..]`: the unit and the index past it.
 pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
