@@ -1,4 +1,5 @@
-//! Percentages: `30%`, `百分之三十`, `千分之五`, `3成`, `5个百分点`.
+//! Percentages: `30%`, `百分之三十`, `千分之五`, `万分之三`, `3成`,
+//! `5个百分点`, `25个基点`, `85折`.
 //! The forms after a number are read through the one unit table
 //! ([`super::units`]).
 
@@ -41,6 +42,31 @@ pub(crate) static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
         "",
     ),
     unit(
+        "‱",
+        PercentUnit {
+            symbol: "%",
+            shift: -2,
+        },
+        "",
+    ),
+    // A basis point is a hundredth of a percentage point.
+    unit(
+        "个基点",
+        PercentUnit {
+            symbol: "pp",
+            shift: -2,
+        },
+        "",
+    ),
+    unit(
+        "基点",
+        PercentUnit {
+            symbol: "pp",
+            shift: -2,
+        },
+        "",
+    ),
+    unit(
         "个百分点",
         PercentUnit {
             symbol: "pp",
@@ -66,24 +92,14 @@ pub(crate) static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
     ),
 ];
 
-/// `百分之` or `千分之` at `chars[at..]`: the unit and the index past it.
+/// `百分之`, `千分之` or `万分之` at `chars[at..]`: the unit and the index
+/// past it.
 pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
-    let head = chars.get(at..at + 3)?;
-    match head {
-        ['百', '分', '之'] => Some((
-            PercentUnit {
-                symbol: "%",
-                shift: 0,
-            },
-            at + 3,
-        )),
-        ['千', '分', '之'] => Some((
-            PercentUnit {
-                symbol: "%",
-                shift: -1,
-            },
-            at + 3,
-        )),
-        _ => None,
-    }
+    let shift = match chars.get(at..at + 3)? {
+        ['百', '分', '之'] => 0,
+        ['千', '分', '之'] => -1,
+        ['万', '分', '之'] => -2,
+        _ => return None,
+    };
+    Some((PercentUnit { symbol: "%", shift }, at + 3))
 }

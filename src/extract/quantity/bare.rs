@@ -3,13 +3,13 @@
 //! they are part of a date, time, code or word.
 
 use super::parts::Parts;
-use super::range::is_connector;
+use super::range::connector_end;
 use super::refuse::follows_time_word;
 use super::scan::{Lead, Scanner};
 use super::{FoundQuantity, Next, UnitRef};
 use crate::extract::money::{self, Currency, Step};
 use crate::extract::numeral::Numeral;
-use crate::extract::units::Unit;
+use crate::extract::units::{self, Unit};
 use crate::record::{Approx, QuantityKind};
 
 impl Scanner<'_, '_> {
@@ -47,11 +47,11 @@ impl Scanner<'_, '_> {
         parts.scale = power as i32;
         let mut end = k + 1;
         // 15k-25k: a second bound with the same suffix.
-        let connected =
-            first.approx == Approx::Exact && c.get(end).copied().is_some_and(is_connector);
-        if let Some(n2) = self.parse(end + 1).filter(|_| connected) {
-            if n2.end > end + 1
-                && n2.approx == Approx::Exact
+        let second = connector_end(c, end, false)
+            .filter(|_| first.approx == Approx::Exact)
+            .and_then(|p| self.parse(p).filter(|n2| n2.end > p));
+        if let Some(n2) = second {
+            if n2.approx == Approx::Exact
                 && n2.value.is_some()
                 && money::salary_multiplier(c, i, n2.end) == Some(power)
             {
@@ -59,7 +59,7 @@ impl Scanner<'_, '_> {
                 end = n2.end + 1;
             }
         }
-        Some(self.finish(i, end, parts, None))
+        Some(self.finish(i, yuan_after(c, end), parts, None))
     }
 
     /// A numeral with no unit: reported as a bare number unless it is part
@@ -97,5 +97,13 @@ impl Scanner<'_, '_> {
         q.unit = UnitRef::Static("");
         q.per = None;
         Next::Found(q)
+    }
+}
+
+/// `15k元`: the yuan written after a salary in `k`/`w`: the index past it.
+pub(super) fn yuan_after(c: &[char], end: usize) -> usize {
+    match units::currency_at(c, end) {
+        Some((cur, e)) if cur.code == "CNY" && cur.step == Step::Main => e,
+        _ => end,
     }
 }

@@ -1,14 +1,20 @@
-//! Compound money: smaller units after a main one (`123元1角1分`,
-//! `十块三毛`), and one digit after `块`/`元` read as tenths (`3块5`,
-//! `三块五一斤`).
+//! Compound amounts: smaller money units after a main one (`123元1角1分`,
+//! `十块三毛`, `两美元又三美分`), one digit after `块`/`元` read as tenths
+//! (`3块5`, `三块五一斤`), and the same for `成` (`七成五` 75 %, `三成半`
+//! 35 %).
+
+use rust_decimal::Decimal;
 
 use super::parts::Parts;
+use super::refuse::follows_time_word;
 use super::scan::Scanner;
 use super::unit::UnitHit;
 use crate::extract::money::Step;
-use crate::extract::numeral;
+use crate::extract::numeral::{self, is_numeral_char};
 use crate::extract::units::{self, Unit};
 use crate::record::Approx;
+use crate::text::is_han;
+use crate::value::Value;
 
 impl Scanner<'_, '_> {
     /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
@@ -70,5 +76,39 @@ impl Scanner<'_, '_> {
             }
         }
         end
+    }
+
+    /// `三成半` (35 %), `七成五` (75 %): half a `成`, or one more digit of
+    /// it, right after `N成` that ends at `end`.
+    pub(super) fn cheng_tail(&self, parts: &mut Parts, hit: UnitHit, end: usize) -> usize {
+        let c = self.chars;
+        if c[hit.start..hit.end] != ['成'] || end != hit.end || parts.second.is_some() {
+            return end;
+        }
+        if c.get(end) == Some(&'半') && !c.get(end + 1).is_some_and(|&n| is_han(n) && n != '的') {
+            parts.half = true;
+            return end + 1;
+        }
+        let Some(n) = self.parse(end) else {
+            return end;
+        };
+        let next = c.get(n.end).copied();
+        let alone = next.is_none_or(|x| !x.is_alphanumeric() || x == '的')
+            || next.is_some_and(|x| {
+                is_han(x)
+                    && !is_numeral_char(x)
+                    && !units::amount_unit_at(c, n.end)
+                    && !follows_time_word(c, n.end)
+            });
+        if n.end != end + 1 || n.approx != Approx::Exact || !alone {
+            return end;
+        }
+        match n.value {
+            Some(v) => {
+                parts.add_scaled(v.mul(Value::Exact(Decimal::new(1, 1))));
+                n.end
+            }
+            None => end,
+        }
     }
 }

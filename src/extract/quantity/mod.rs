@@ -108,6 +108,7 @@ pub(crate) fn find(
         match scanner.at(i) {
             Next::Found(q) => {
                 i = q.end.max(i + 1);
+                scanner.last_end.set(q.end);
                 out.push(q);
             }
             Next::Skip(end) => i = end.max(i + 1),
@@ -152,8 +153,8 @@ static STARTERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .filter(|&c| is_numeral_char(c))
         .for_each(&mut set);
     // Signs, traditional forms, and the first chars of `负`, `半`, `数十`,
-    // `几百`, `上万`, `成千上万`, `每斤`, `摄氏`, `华氏`.
-    for c in "0123456789-+.貳參陸萬億兩负負半数几上成每摄华".chars() {
+    // `几百`, `上万`, `成千上万`, `每斤`, `摄氏`, `华氏`, `对折`.
+    for c in "0123456789-+.貳參陸萬億兩负負半数几上成每摄华对".chars() {
         set(c);
     }
     approx::prefix_first_chars().for_each(&mut set);

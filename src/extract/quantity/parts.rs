@@ -64,6 +64,16 @@ impl Parts {
         });
     }
 
+    /// Adds `v`, written in the unit of the first number (`五` of `七成五`
+    /// as 0.5 成), to the value.
+    pub(super) fn add_scaled(&mut self, v: Value) {
+        let part = self.transform(v);
+        self.extra = Some(match self.extra {
+            Some(e) => e.add(part),
+            None => part,
+        });
+    }
+
     /// How every written number is scaled to the record's unit.
     fn transform(&self, v: Value) -> Value {
         let first_step = match self.written.map(|u| u.unit) {
@@ -95,7 +105,7 @@ impl Parts {
                 v = v.add(e);
             }
             if self.half {
-                v = v.add(Value::Exact(Decimal::new(5, 1)));
+                v = v.add(self.transform(Value::Exact(Decimal::new(5, 1))));
             }
             v
         };

@@ -13,22 +13,68 @@ use crate::extract::percent::{self, PercentUnit};
 use crate::record::Approx;
 use crate::value::Value;
 
-/// Range connectors between two numbers.
-pub(super) fn is_connector(c: char) -> bool {
-    matches!(c, '至' | '到' | '-' | '~' | '—' | '–' | '〜')
+/// Dashes and tildes that join two bounds.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '~' | '—' | '–' | '―' | '〜' | '‐')
 }
 
-/// A second bound after a first one of the same written unit (`3至5万`,
-/// `3万元至5万元`) shares its trailing multiplier when the first bound has
-/// none: `3至5万` is 30000..50000, but `8500到3万` keeps 8500.
-pub(super) fn lower_bound(first: &Numeral, second: &Numeral, a: Value, b: Value) -> Value {
-    if first.trailing_scale == 0 && second.trailing_scale > 0 {
-        let scaled = a.scale_pow10(second.trailing_scale);
-        if scaled <= b {
-            return scaled;
+/// A range connector at `k`: `至`, `到`, or a dash or tilde, doubled or not
+/// (`1万元--3万元`, `2——4万港币`, `10~15k`), with spaces around it. After
+/// a negative bound a second `-` is the sign of the next one (`-5℃--10℃`).
+/// The index past it.
+pub(super) fn connector_end(c: &[char], k: usize, negative_first: bool) -> Option<usize> {
+    let mut p = skip_spaces(c, k);
+    match *c.get(p)? {
+        '至' | '到' => p += 1,
+        d if is_dash(d) => {
+            p += 1;
+            let doubled = c.get(p).is_some_and(|&e| is_dash(e));
+            if doubled && !(negative_first && c[p] == '-') {
+                p += 1;
+            }
         }
+        _ => return None,
     }
-    a
+    Some(skip_spaces(c, p))
+}
+
+fn skip_spaces(c: &[char], mut p: usize) -> usize {
+    while c.get(p) == Some(&' ') {
+        p += 1;
+    }
+    p
+}
+
+/// `(含)` or `（含）` at `k` (the bound is included): the index past it.
+pub(super) fn inclusive_mark_end(c: &[char], k: usize) -> Option<usize> {
+    match c.get(k..k + 3)? {
+        ['(', '含', ')'] | ['（', '含', '）'] => Some(k + 3),
+        _ => None,
+    }
+}
+
+/// The lower bound of a range whose upper bound `second` ends in a
+/// multiplier the first bound lacks: the multiplier applies to both when
+/// the lower bound is of the order of the upper bound's coefficient
+/// (`一百三十到一百六十万`: 130 against 160, so 1,300,000..1,600,000;
+/// `两千到三千万`: 2000 against 3000 of 万; `2到3千万`: 2 against 3 of
+/// 千万), and not when it is of the order of the whole (`8500到3万` keeps
+/// 8500). The coefficient is the upper bound over either its trailing
+/// multiplier as written (`千万`, if one digit stands before it) or its
+/// last 万/亿 group.
+pub(super) fn lower_bound(first: &Numeral, second: &Numeral, a: Value, b: Value) -> Value {
+    let written = second.trailing_scale;
+    let group = written / 4 * 4;
+    let one_digit_before = |p: u32| b < Value::from_int(10).scale_pow10(p);
+    let fits = |p: u32| {
+        let scaled = a.scale_pow10(p);
+        p > first.trailing_scale && scaled < b && scaled.scale_pow10(1) >= b
+    };
+    [written, group]
+        .into_iter()
+        .filter(|&p| p > 0 && (p == group || one_digit_before(p)))
+        .find(|&p| fits(p))
+        .map_or(a, |p| a.scale_pow10(p))
 }
 
 impl Scanner<'_, '_> {
@@ -43,31 +89,31 @@ impl Scanner<'_, '_> {
         pay: bool,
     ) -> Option<(Numeral, Option<UnitHit>, usize)> {
         let c = self.chars;
-        let connected = first.approx == Approx::Exact
-            && first.value.is_some()
-            && c.get(k).copied().is_some_and(is_connector);
-        if !connected {
+        if first.approx != Approx::Exact || first.value.is_none() {
             return None;
         }
-        let (n2, u2) = self.second_bound(k + 1, currency_prefix)?;
+        let k = inclusive_mark_end(c, k).unwrap_or(k);
+        let negative = first.value.is_some_and(|v| v.is_negative());
+        let (n2, u2) = self.second_bound(connector_end(c, k, negative)?, currency_prefix)?;
         let unit_ok = match (unit, u2) {
             (None, Some(_)) => true,
             (Some(a), Some(b)) => a.same_unit(&b, c),
             (Some(_), None) => false,
             (None, None) => currency_prefix.is_some() || pay,
         };
-        (unit_ok && n2.approx == Approx::Exact && n2.value.is_some())
-            .then(|| (n2, u2, u2.map_or(n2.end, |u| u.end)))
+        let end = u2.map_or(n2.end, |u| u.end);
+        let end = inclusive_mark_end(c, end).unwrap_or(end);
+        (unit_ok && n2.approx == Approx::Exact && n2.value.is_some()).then_some((n2, u2, end))
     }
 
     /// `百分之七十至九十五`, `百分之三到百分之五`: the second bound after a
     /// percentage written with a prefix (`unit`) that ends at `n.end`.
     pub(super) fn percent_range_to(&self, n: &Numeral, unit: PercentUnit) -> Option<Numeral> {
         let c = self.chars;
-        if n.approx != Approx::Exact || !c.get(n.end).copied().is_some_and(is_connector) {
+        if n.approx != Approx::Exact {
             return None;
         }
-        let mut p = n.end + 1;
+        let mut p = connector_end(c, n.end, false)?;
         if let Some((u2, e2)) = percent::prefix_at(c, p) {
             if u2.shift == unit.shift {
                 p = e2;
@@ -90,7 +136,10 @@ impl Scanner<'_, '_> {
                 p = end;
             }
         }
-        let negative = measure::below_zero_prefix(c, p);
+        // 零下8℃到零下5℃; -5℃--10℃, where the sign follows the connector.
+        let sign = (c.get(p) == Some(&'-') && c.get(p + 1).is_some_and(char::is_ascii_digit))
+            .then_some(p + 1);
+        let negative = measure::below_zero_prefix(c, p).or(sign);
         if let Some(end) = negative {
             p = end;
         }

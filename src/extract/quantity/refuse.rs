@@ -108,9 +108,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         let before = c[i - 1];
+        let connector_before = i == self.after_connector.get();
         let starts_ascii_number = c[i].is_ascii_digit()
             || (matches!(c[i], '-' | '+' | '.') && c.get(i + 1).is_some_and(char::is_ascii_digit));
         if starts_ascii_number
+            && !connector_before
             && (before.is_ascii_alphanumeric()
                 || matches!(before, '.' | '_' | '/' | '#' | '@' | ':' | '-' | '\\'))
         {

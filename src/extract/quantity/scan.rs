@@ -1,7 +1,7 @@
 //! The walk over one position: what stands before the numeral ([`Lead`]),
 //! the numeral, its unit and second bound ([`Reading`]), then the record.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::parts::Parts;
 use super::unit::UnitHit;
@@ -30,6 +30,11 @@ pub(super) struct Scanner<'s, 'v> {
     pub word_at: &'s [u32],
     /// The numerals read lately, `(position, numeral::parse(chars, position))`.
     parsed: RefCell<[(usize, Option<Numeral>); PARSE_CACHE]>,
+    /// Where the last quantity found ends.
+    pub last_end: Cell<usize>,
+    /// Right after a dash that follows a quantity: a connector, not a sign
+    /// nor part of a code.
+    pub after_connector: Cell<usize>,
 }
 
 /// What stands before the numeral.
@@ -69,6 +74,8 @@ impl<'s, 'v> Scanner<'s, 'v> {
             words,
             word_at,
             parsed: RefCell::new([NO_PARSE; PARSE_CACHE]),
+            last_end: Cell::new(usize::MAX),
+            after_connector: Cell::new(usize::MAX),
         }
     }
 }
@@ -107,8 +114,30 @@ impl Scanner<'_, '_> {
             || percent::prefix_at(c, at).is_some()
     }
 
+    /// Whether the last quantity found ends right before `i` (spaces and
+    /// `(含)` aside).
+    fn follows_quantity(&self, i: usize) -> bool {
+        let c = self.chars;
+        let mut p = i;
+        while p > 0 && c[p - 1] == ' ' {
+            p -= 1;
+        }
+        if p >= 3 && super::range::inclusive_mark_end(c, p - 3) == Some(p) {
+            p -= 3;
+        }
+        p == self.last_end.get()
+    }
+
     /// The quantity that starts at `i`, or where to look next.
     pub(super) fn at(&self, i: usize) -> Next {
+        if let Some(q) = self.named_discount(i) {
+            return Next::Found(q);
+        }
+        // 30余万元-50万元: a dash between two amounts is never a minus sign.
+        if self.chars[i] == '-' && self.follows_quantity(i) {
+            self.after_connector.set(i + 1);
+            return Next::Skip(i + 1);
+        }
         if let Some(skip) = self.refused_start(i) {
             return Next::Skip(skip);
         }
@@ -187,7 +216,8 @@ impl Scanner<'_, '_> {
             .then_some(i + 1)
     }
 
-    /// `百分之三十`, `千分之五`, `百分之七十至九十五` at `j`.
+    /// `百分之三十`, `千分之五`, `万分之三`, `百分之百`, `百分之七十至九十五`
+    /// at `j`.
     fn percent_prefixed(
         &self,
         i: usize,
@@ -195,7 +225,13 @@ impl Scanner<'_, '_> {
         approx: Option<Approx>,
     ) -> Option<FoundQuantity> {
         let (unit, end) = percent::prefix_at(self.chars, j)?;
-        let n = self.parse(end)?;
+        // 百分之百: a multiplier alone is the number (not the start of
+        // another 百分之).
+        let lone = || {
+            approx::lone_multiplier(self.chars, end)
+                .filter(|n| self.chars.get(n.end) != Some(&'分'))
+        };
+        let n = self.parse(end).or_else(lone)?;
         let mut parts = Parts::single(n, Unit::Percent(unit), approx);
         let mut q_end = n.end;
         if let Some(n2) = self.percent_range_to(&n, unit) {
@@ -276,7 +312,7 @@ impl Scanner<'_, '_> {
             None
         };
         if pay_power.is_some() {
-            k += 1;
+            k = super::bare::yuan_after(c, k + 1);
         }
         Reading {
             first,
@@ -311,8 +347,8 @@ impl Scanner<'_, '_> {
         if let Some(power) = r.pay_power {
             parts.scale = power as i32;
         }
-        // 八五折 pays 85%: two digits in a row are the percentage itself.
-        if r.first.shape.digit_sequence {
+        // 八五折, 85折 pay 85%: two digits are the percentage itself.
+        if r.first.shape.digit_sequence || two_digit_discount(c, &r.first, hit) {
             parts.scale = -1;
         }
         let priced = matches!(hit.unit, Unit::Money(_) | Unit::Measure(_));
@@ -336,11 +372,59 @@ impl Scanner<'_, '_> {
             parts.half = true;
             end += 1;
         }
+        end = self.cheng_tail(&mut parts, hit, end);
         let mut q = self.finish(start, end, parts, per);
         if matches!(hit.unit, Unit::Count) && q.end == hit.end {
             q.object = count::object_after(self.words, self.word_at, q.end);
         }
         Next::Found(q)
+    }
+}
+
+/// Whether `c` starts with the chars of `word`.
+fn starts_with(c: &[char], word: &str) -> bool {
+    let mut rest = c.iter();
+    word.chars().all(|w| rest.next() == Some(&w))
+}
+
+/// `85折`, `八十五折`: a whole number of two digits before `折`.
+fn two_digit_discount(c: &[char], n: &Numeral, hit: UnitHit) -> bool {
+    let two_digits = n.value.and_then(|v| v.as_decimal()).is_some_and(|d| {
+        d.fract().is_zero()
+            && d >= rust_decimal::Decimal::TEN
+            && d < rust_decimal::Decimal::ONE_HUNDRED
+    });
+    c[hit.start..hit.end] == ['折'] && two_digits && !n.shape.decimal && n.approx == Approx::Exact
+}
+
+impl Scanner<'_, '_> {
+    /// `半折`, `对折`, `打对折`: 50 %. A bare `对折` is also a fold (`把纸对折`):
+    /// it is a discount after `打` or before a word of sale.
+    fn named_discount(&self, i: usize) -> Option<FoundQuantity> {
+        let c = self.chars;
+        let head = c.get(i..i + 2)?;
+        if head != ['半', '折'] && head != ['对', '折'] {
+            return None;
+        }
+        let before = &c[i.saturating_sub(3)..i];
+        let after = c.get(i + 2..).unwrap_or(&[]);
+        let sale = ["出售", "优惠", "销售", "处理", "促销", "甩卖", "酬宾", "价"]
+            .iter()
+            .any(|w| starts_with(after, w));
+        let fold = after.first().is_some_and(|&n| "叠起腰断".contains(n));
+        let discount = before.contains(&'打') || sale || (head[0] == '半' && !fold);
+        discount.then(|| FoundQuantity {
+            kind: QuantityKind::Percent,
+            start: i,
+            end: i + 2,
+            value: Some(Value::from_int(50)),
+            unit: UnitRef::Static("%"),
+            approx: Approx::Exact,
+            min: None,
+            max: None,
+            per: None,
+            object: None,
+        })
     }
 }
 
