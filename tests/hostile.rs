@@ -376,7 +376,8 @@ fn 各种文字和符号原样通过() {
         ),
         (
             "壹萬元整".into(),
-            &[("壹萬元", "money", Some("10000"), "CNY")],
+            // The 整 of an amount written out in full belongs to it.
+            &[("壹萬元整", "money", Some("10000"), "CNY")],
         ),
     ];
     table(&EXTRACTOR, &cases);

@@ -302,3 +302,42 @@ pub(crate) fn after_pay_word(chars: &[char], start: usize) -> bool {
 pub(crate) fn prefix_first_chars() -> impl Iterator<Item = char> {
     PREFIXES.iter().filter_map(|e| e.written.chars().next())
 }
+
+/// Words that make a figure with no unit an amount of money when they come
+/// shortly before it in the clause (`赚了两个亿`).
+static MONEY_WORDS: &[&[char]] = &[
+    &['赚'],
+    &['亏'],
+    &['花'],
+    &['捐'],
+    &['欠'],
+    &['投', '资'],
+    &['投', '入'],
+    &['资', '金'],
+    &['营', '收'],
+    &['收', '入'],
+    &['利', '润'],
+    &['融', '资'],
+    &['募', '集'],
+    &['筹', '集'],
+    &['损', '失'],
+    &['成', '本'],
+    &['预', '算'],
+    &['市', '值'],
+    &['估', '值'],
+    &['价', '值'],
+    &['罚', '款'],
+    &['补', '贴'],
+    &['贷', '款'],
+    &['收', '益'],
+    &['拨', '款'],
+    &['销', '售', '额'],
+    &['营', '业', '额'],
+];
+
+/// Whether a money word stands a few chars before `start` in its clause.
+pub(crate) fn after_money_word(chars: &[char], start: usize) -> bool {
+    word_shortly_before(chars, start, 10, MONEY_WORDS, |c| {
+        matches!(c, '，' | '。' | '；' | '！' | '？' | '\n')
+    })
+}

@@ -867,6 +867,12 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
             if !matches!(st.prev, Prev::Start | Prev::Small | Prev::Big | Prev::Zero) {
                 break;
             }
+            // `三十两` is thirty liang: after 十/百/千 the units digit is
+            // written 二; 两 there only starts another group (`一千两百`).
+            let unit_follows = at(chars, j + 1).is_some_and(|n| small_unit(n).is_some());
+            if is_liang(c) && matches!(st.prev, Prev::Small | Prev::Zero) && !unit_follows {
+                break;
+            }
             let (lo, hi, len) = match range_pair(chars, j, at_start) {
                 Some((a, b)) => (a, b, 2),
                 None => {

@@ -51,6 +51,7 @@ static FORMS: LazyLock<Vec<UnitEntry<Unit>>> = LazyLock::new(|| {
             .iter()
             .map(|e| tag(e.written, Unit::Measure(e.meaning), e.not_before)),
     );
+    forms.extend(case_variants(&forms));
     forms.extend(
         count::CLASSIFIERS
             .iter()
@@ -58,6 +59,36 @@ static FORMS: LazyLock<Vec<UnitEntry<Unit>>> = LazyLock::new(|| {
     );
     forms
 });
+
+/// Latin measure units as OCR and PDF text write them, in capitals or
+/// not (`168CM`, `5Kg`, `2.4ghz`): the upper-case, lower-case and
+/// capitalised forms of every measure symbol of two letters or more that
+/// no unit writes already. Single letters are left alone (`5G` is a
+/// network, `15w` a salary), and so is `mw` (milliwatts, not megawatts).
+fn case_variants(forms: &[UnitEntry<Unit>]) -> Vec<UnitEntry<Unit>> {
+    let mut seen: std::collections::HashSet<String> =
+        forms.iter().map(|e| e.written.to_owned()).collect();
+    let mut variants = Vec::new();
+    for e in forms {
+        let latin = e.written.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+        if !matches!(e.meaning, Unit::Measure(_)) || !latin || !e.written.is_ascii() {
+            continue;
+        }
+        let mut capital = e.written.to_ascii_lowercase();
+        capital[..1].make_ascii_uppercase();
+        for v in [
+            e.written.to_ascii_uppercase(),
+            e.written.to_ascii_lowercase(),
+            capital,
+        ] {
+            if v != "mw" && seen.insert(v.clone()) {
+                let written: &'static str = Box::leak(v.into_boxed_str());
+                variants.push(unit(written, e.meaning, e.not_before));
+            }
+        }
+    }
+    variants
+}
 
 static UNITS: LazyLock<Lexicon<Unit>> = LazyLock::new(|| Lexicon::new(FORMS.iter()));
 

@@ -9,7 +9,7 @@ use super::parts::Parts;
 use super::refuse::follows_time_word;
 use super::scan::Scanner;
 use super::unit::UnitHit;
-use crate::extract::money::Step;
+use crate::extract::money::{Currency, Step};
 use crate::extract::numeral::{self, is_numeral_char};
 use crate::extract::units::{self, Unit};
 use crate::record::Approx;
@@ -17,9 +17,9 @@ use crate::text::is_han;
 use crate::value::Value;
 
 impl Scanner<'_, '_> {
-    /// Smaller units after a main one: 123元1角1分, 十块三毛, 3块5.
+    /// Smaller units after a main one: 123元1角1分, 十块三毛,
+    /// 两美元又三美分, 3块5.
     pub(super) fn money_compound(&self, parts: &mut Parts, end: usize) -> usize {
-        let c = self.chars;
         let Some(UnitHit {
             unit: Unit::Money(first),
             ..
@@ -29,53 +29,70 @@ impl Scanner<'_, '_> {
         };
         let mut step = first.step;
         let mut end = end;
-        while let Some(n) = self.parse(end) {
-            if n.end <= end || n.approx != Approx::Exact {
-                break;
-            }
-            let Some(v) = n.value else { break };
-            match units::currency_at(c, n.end) {
-                Some((cur, u_end)) if cur.code == first.code && cur.step > step => {
+        loop {
+            match self.money_part(end) {
+                Some((v, cur, u_end)) if cur.code == first.code && cur.step > step => {
                     parts.add_part(v, cur.step);
                     step = cur.step;
                     end = u_end;
                 }
                 Some(_) => break,
                 None => {
-                    // 一斤 after an amount names the unit priced (三块五一斤).
-                    let priced_one = |p: usize| {
-                        c.get(p) == Some(&'一')
-                            && (units::measure_at(c, p + 1).is_some()
-                                || units::classifier_at(c, p + 1).is_some())
-                    };
-                    // 三块五一斤: the numeral read on into that 一.
-                    let (n_end, v) = if n.end == end + 2 && priced_one(end + 1) {
-                        match numeral::parse(&c[..end + 1], end).and_then(|d| d.value) {
-                            Some(d) => (end + 1, d),
-                            None => break,
-                        }
-                    } else {
-                        (n.end, v)
-                    };
-                    // 3块5, 1元5: one digit right after the main unit is tenths.
-                    let single = n_end == end + 1 && step == Step::Main;
-                    // ... when nothing but punctuation, 的/钱 or a priced
-                    // 一斤 follows it (not 一千二百零五元零花钱).
-                    let ends_amount = c
-                        .get(n_end)
-                        .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'))
-                        || priced_one(n_end);
-                    let unit_char = c[end - 1];
-                    if single && ends_amount && c[end] != '零' && matches!(unit_char, '块' | '元')
+                    if let Some((v, t_end)) = self.tenths_after(end).filter(|_| step == Step::Main)
                     {
                         parts.add_part(v, Step::Tenth);
-                        end = n_end;
+                        end = t_end;
                     }
                     break;
                 }
             }
         }
         end
+    }
+
+    /// A part of an amount at `end`, as a number and its currency
+    /// (`1角`, `又三美分`, `零5分`), with the index past it.
+    fn money_part(&self, end: usize) -> Option<(Value, Currency, usize)> {
+        let c = self.chars;
+        let read = |at: usize| {
+            let n = self
+                .parse(at)
+                .filter(|n| n.end > at && n.approx == Approx::Exact)?;
+            let (cur, u_end) = units::currency_at(c, n.end)?;
+            Some((n.value?, cur, u_end))
+        };
+        let joined = matches!(c.get(end), Some('又' | '零'));
+        read(end).or_else(|| read(end + 1).filter(|_| joined))
+    }
+
+    /// `3块5`, `1元5`, `三块五一斤`: one digit right after `块`/`元` that
+    /// ends at `end` is tenths, when nothing but punctuation, `的`/`钱` or a
+    /// priced `一斤` follows it (not `一千二百零五元零花钱`).
+    fn tenths_after(&self, end: usize) -> Option<(Value, usize)> {
+        let c = self.chars;
+        if end == 0 || !matches!(c[end - 1], '块' | '元') || c.get(end) == Some(&'零') {
+            return None;
+        }
+        let n = self
+            .parse(end)
+            .filter(|n| n.end > end && n.approx == Approx::Exact)?;
+        // 一斤 after an amount names the unit priced (三块五一斤).
+        let priced_one = |p: usize| {
+            c.get(p) == Some(&'一')
+                && (units::measure_at(c, p + 1).is_some()
+                    || units::classifier_at(c, p + 1).is_some())
+        };
+        // 三块五一斤: the numeral read on into that 一.
+        let (n_end, v) = if n.end == end + 2 && priced_one(end + 1) {
+            (end + 1, numeral::parse(&c[..end + 1], end)?.value?)
+        } else {
+            (n.end, n.value?)
+        };
+        let ends_amount = c
+            .get(n_end)
+            .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'))
+            || priced_one(n_end);
+        (n_end == end + 1 && ends_amount).then_some((v, n_end))
     }
 
     /// `三成半` (35 %), `七成五` (75 %): half a `成`, or one more digit of

@@ -15,6 +15,7 @@
 //! - [`price`]: unit prices (`15元/斤`, `每斤15元`, `一斤售价在15元`);
 //! - [`compound`]: compound money (`123元1角1分`, `3块5`);
 //! - [`bare`]: numbers with no unit (salaries in `k`/`w`, bare numbers);
+//! - [`colloquial`]: `两个亿`, `一块五`, `伍万元整`;
 //! - [`refuse`]: what is not a quantity (dates, ordinals, codes, idioms,
 //!   set phrases, titles of works);
 //! - [`parts`]: the pieces of one quantity and how they become a record.
@@ -30,6 +31,7 @@
 
 mod approx;
 mod bare;
+mod colloquial;
 mod compound;
 mod parts;
 mod price;
@@ -98,6 +100,15 @@ pub(crate) fn find(
         if chars[i] == '《' {
             if let Some(close) = refuse::title_end(chars, i) {
                 i = close;
+                continue;
+            }
+        }
+        // Web and e-mail addresses, file paths, percent-encoded text.
+        let token_start =
+            chars[i].is_ascii_graphic() && (i == 0 || !chars[i - 1].is_ascii_graphic());
+        if token_start {
+            if let Some(end) = refuse::link_end(chars, i) {
+                i = end;
                 continue;
             }
         }

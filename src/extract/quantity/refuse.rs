@@ -217,7 +217,7 @@ impl Scanner<'_, '_> {
         let c = self.chars;
         let skip = Some(hit.end);
         let lone_one = first.shape.lone_one;
-        if lone_one && c[hit.start..hit.end] == ['块'] {
+        if lone_one && c[hit.start..hit.end] == ['块'] && !self.one_kuai_is_amount(first, hit) {
             return skip;
         }
         let count = matches!(hit.unit, Unit::Count);
@@ -278,5 +278,47 @@ pub(super) fn follows_time_word(c: &[char], at: usize) -> bool {
         Some('星') => c.get(at + 1) == Some(&'期'),
         Some(':') => c.get(at + 1).is_some_and(char::is_ascii_digit),
         _ => false,
+    }
+}
+
+/// A web address, e-mail address, file path or percent-encoded text
+/// starting at `i`, the start of a run of ASCII marks (`https://a.cn/?q=30%25`,
+/// `sales100@example.com`, `C:\data\50%.xlsx`, `/srv/2020/`, `a%20b`):
+/// the end of the run, which holds no quantity.
+pub(super) fn link_end(c: &[char], i: usize) -> Option<usize> {
+    let end = i + c[i..].iter().take_while(|x| x.is_ascii_graphic()).count();
+    let token = &c[i..end];
+    let has = |pattern: &[char]| token.windows(pattern.len()).any(|w| w == pattern);
+    let lower_starts = |prefix: &str| {
+        token.len() >= prefix.len()
+            && token
+                .iter()
+                .zip(prefix.chars())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    };
+    let url = has(&[':', '/', '/']) || lower_starts("www.");
+    let email = token.iter().position(|&x| x == '@').is_some_and(|at| {
+        at > 0 && token[at + 1..].contains(&'.') && token[at - 1].is_ascii_alphanumeric()
+    });
+    let path = token.contains(&'\\')
+        || (token.len() > 1 && token[0] == '/' && token[1..].contains(&'/'))
+        || lower_starts("./")
+        || lower_starts("../")
+        || lower_starts("~/");
+    (url || email || path || percent_encoded(token)).then_some(end)
+}
+
+/// Whether `token` holds percent-encoded bytes (`%20`, `%E4%B8%AD`): two
+/// or more, or one with a letter right before or a letter or digit right
+/// after it (`a%20b`; not `30%20`, thirty percent and twenty).
+fn percent_encoded(token: &[char]) -> bool {
+    let hex = |p: usize| token.get(p).is_some_and(char::is_ascii_hexdigit);
+    let mut escapes = (0..token.len()).filter(|&p| token[p] == '%' && hex(p + 1) && hex(p + 2));
+    match (escapes.next(), escapes.next()) {
+        (Some(p), None) => {
+            (p > 0 && token[p - 1].is_ascii_alphabetic())
+                || token.get(p + 3).is_some_and(char::is_ascii_alphanumeric)
+        }
+        (first, _) => first.is_some(),
     }
 }

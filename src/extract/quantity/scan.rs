@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use super::parts::Parts;
 use super::unit::UnitHit;
-use super::{FoundQuantity, Next, UnitRef, approx, price};
+use super::{FoundQuantity, Next, UnitRef, approx, colloquial, price};
 use crate::extract::count;
 use crate::extract::measure::{self, MeasureUnit};
 use crate::extract::money::{self, Currency, Step};
@@ -64,6 +64,8 @@ pub(super) struct Reading {
     pub pay: bool,
     /// The `k`/`w` after a salary range (`月薪15-25k`).
     pub pay_power: Option<u32>,
+    /// `赚了两个亿`: a colloquial figure after a money word is yuan.
+    pub money_word: bool,
     pub end: usize,
 }
 
@@ -261,6 +263,7 @@ impl Scanner<'_, '_> {
         if first.end <= j {
             return Err(i + 1);
         }
+        let first = colloquial::filler_ge(c, first);
         if let Some(skip) = self.inside_other_word(i, j, first.end) {
             return Err(skip);
         }
@@ -314,12 +317,17 @@ impl Scanner<'_, '_> {
         if pay_power.is_some() {
             k = super::bare::yuan_after(c, k + 1);
         }
+        let money_word = unit.is_none()
+            && lead.currency.is_none()
+            && colloquial::ends_with_filler_ge(c, k)
+            && money::after_money_word(c, i);
         Reading {
             first,
             second,
             unit,
             pay,
             pay_power,
+            money_word,
             end: k,
         }
     }
@@ -363,6 +371,7 @@ impl Scanner<'_, '_> {
         let mut end = r.end;
         if matches!(hit.unit, Unit::Money(_)) && r.second.is_none() {
             end = self.money_compound(&mut parts, end);
+            end = colloquial::whole_mark_end(c, end);
         }
         let half_follows = c.get(end) == Some(&'半')
             && !c
@@ -435,7 +444,7 @@ impl Reading {
         if self.unit.is_some() {
             return self.unit;
         }
-        let code = currency_prefix.or(self.pay.then_some("CNY"))?;
+        let code = currency_prefix.or((self.pay || self.money_word).then_some("CNY"))?;
         Some(UnitHit {
             unit: Unit::Money(Currency {
                 code,

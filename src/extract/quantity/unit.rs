@@ -84,8 +84,19 @@ impl Scanner<'_, '_> {
         if n.shape.digit_sequence && !(n.end - j == 2 && c[hit.start..hit.end] == ['折']) {
             return None;
         }
-        // A space is fine before Latin units and ISO codes only.
-        if at != k && !c[at].is_ascii_alphabetic() && c[at] != '%' {
+        // A space (OCR, PDF text) is fine before Latin units, ISO codes,
+        // `%`, and after Arabic digits before a currency or a measure
+        // (`202 美元`); before a classifier only when one stands before
+        // the number too (`共 120 人`).
+        let spaced_out = j > 0 && c[j - 1] == ' ';
+        let space_ok = c[at].is_ascii_alphabetic()
+            || c[at] == '%'
+            || (n.shape.arabic
+                && match hit.unit {
+                    Unit::Count => spaced_out,
+                    _ => true,
+                });
+        if at != k && !space_ok {
             return None;
         }
         self.unit_in_context(n, j, hit, counts)
