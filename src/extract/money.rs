@@ -209,6 +209,19 @@ static PREFIX_LEXICON: LazyLock<Lexicon<&str>> = LazyLock::new(|| Lexicon::new(P
 /// past it (and past one space).
 pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     let (e, mut end) = PREFIX_LEXICON.longest_at(chars, at)?;
+    // 人民币（大写）伍仟元, 人民币(小写): 12,000.00 on invoices.
+    let marks: [&[char]; 4] = [
+        &['(', '大', '写', ')'],
+        &['（', '大', '写', '）'],
+        &['(', '小', '写', ')'],
+        &['（', '小', '写', '）'],
+    ];
+    if let Some(mark) = marks.iter().find(|m| chars[end..].starts_with(m)) {
+        end += mark.len();
+        if matches!(chars.get(end), Some(':' | '：')) {
+            end += 1;
+        }
+    }
     if chars.get(end) == Some(&' ') {
         end += 1;
     }

@@ -6,7 +6,8 @@ use super::approx;
 use super::parts::Parts;
 use super::scan::Scanner;
 use super::unit::UnitHit;
-use crate::extract::numeral::Numeral;
+use crate::extract::numeral::{self, Numeral};
+use crate::record::Approx;
 use crate::text::is_han;
 use crate::value::Value;
 
@@ -23,8 +24,8 @@ pub(super) fn filler_ge(c: &[char], n: Numeral) -> Numeral {
     }
     let scale = |v: Value| v.scale_pow10(8);
     let (approx, min, max) = match (more, n.value) {
-        (true, Some(v)) if n.approx == crate::record::Approx::Exact => {
-            (crate::record::Approx::Over, Some(v), approx::next_step(v))
+        (true, Some(v)) if n.approx == Approx::Exact => {
+            (Approx::Over, Some(v), approx::next_step(v))
         }
         _ => (n.approx, n.min, n.max),
     };
@@ -40,6 +41,24 @@ pub(super) fn filler_ge(c: &[char], n: Numeral) -> Numeral {
         trailing_scale: 8,
         shape,
     }
+}
+
+/// `几个亿`, `数个亿`: `几` alone, before the filler `个亿`, is a few (2..9).
+pub(super) fn few_before_ge_yi(c: &[char], at: usize) -> Option<Numeral> {
+    let few =
+        matches!(c.get(at), Some('几' | '数')) && c.get(at + 1..at + 3) == Some(&['个', '亿']);
+    few.then(|| Numeral {
+        end: at + 1,
+        value: None,
+        approx: Approx::About,
+        min: Some(Value::from_int(2)),
+        max: Some(Value::from_int(9)),
+        trailing_scale: 0,
+        shape: numeral::Shape {
+            chinese: true,
+            ..numeral::Shape::default()
+        },
+    })
 }
 
 /// Whether `c[..end]` ends with `个亿` or `个多亿`.

@@ -38,9 +38,8 @@ impl Scanner<'_, '_> {
                 }
                 Some(_) => break,
                 None => {
-                    if let Some((v, t_end)) = self.tenths_after(end).filter(|_| step == Step::Main)
-                    {
-                        parts.add_part(v, Step::Tenth);
+                    if let Some((v, next, t_end)) = self.minor_digit_after(end, step) {
+                        parts.add_part(v, next);
                         end = t_end;
                     }
                     break;
@@ -65,12 +64,18 @@ impl Scanner<'_, '_> {
         read(end).or_else(|| read(end + 1).filter(|_| joined))
     }
 
-    /// `3块5`, `1元5`, `三块五一斤`: one digit right after `块`/`元` that
-    /// ends at `end` is tenths, when nothing but punctuation, `的`/`钱` or a
-    /// priced `一斤` follows it (not `一千二百零五元零花钱`).
-    fn tenths_after(&self, end: usize) -> Option<(Value, usize)> {
+    /// `3块5`, `1元5`, `三块五一斤`, `五毛五`: one digit right after
+    /// `块`/`元` that ends at `end` is tenths, after `毛`/`角` hundredths,
+    /// when nothing but punctuation, `的`/`钱` or a priced `一斤` follows it
+    /// (not `一千二百零五元零花钱`). The digit, its step, and its end.
+    pub(super) fn minor_digit_after(&self, end: usize, step: Step) -> Option<(Value, Step, usize)> {
         let c = self.chars;
-        if end == 0 || !matches!(c[end - 1], '块' | '元') || c.get(end) == Some(&'零') {
+        let next = match (step, end.checked_sub(1).map(|p| c[p])) {
+            (Step::Main, Some('块' | '元')) => Step::Tenth,
+            (Step::Tenth, Some('毛' | '角')) => Step::Hundredth,
+            _ => return None,
+        };
+        if c.get(end) == Some(&'零') {
             return None;
         }
         let n = self
@@ -92,7 +97,7 @@ impl Scanner<'_, '_> {
             .get(n_end)
             .is_none_or(|&x| !x.is_alphanumeric() || matches!(x, '的' | '钱'))
             || priced_one(n_end);
-        (n_end == end + 1 && ends_amount).then_some((v, n_end))
+        (n_end == end + 1 && ends_amount).then_some((v, next, n_end))
     }
 
     /// `三成半` (35 %), `七成五` (75 %): half a `成`, or one more digit of

@@ -129,7 +129,8 @@ impl Scanner<'_, '_> {
         {
             return Some(self.parse(i).map_or(i + 1, |n| n.end));
         }
-        if before == '第' {
+        // 第3名, 第 3 名.
+        if before == '第' || (before == ' ' && i >= 2 && c[i - 2] == '第') {
             return Some(self.parse(i).map_or(i + 1, |n| n.end));
         }
         // The word that ends right before i, or that contains i and began before.
@@ -151,7 +152,9 @@ impl Scanner<'_, '_> {
     pub(super) fn inside_other_word(&self, i: usize, j: usize, end: usize) -> Option<usize> {
         let w = self.word_containing(j)?;
         let numeric = matches!(w.tag, "m" | "mq" | "q" | "x" | "eng");
-        if w.start < j && w.start < i && !numeric {
+        // 从三到五千元: jieba glued the connector after the numeral too.
+        let range_word = w.end == end + 1 && matches!(self.chars.get(end), Some('到' | '至'));
+        if w.start < j && w.start < i && !numeric && !range_word {
             return Some(w.end.max(end));
         }
         None

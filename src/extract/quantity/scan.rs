@@ -251,6 +251,9 @@ impl Scanner<'_, '_> {
         let j = lead.j;
         let first = match self.parse(j) {
             Some(n) => n,
+            None if colloquial::few_before_ge_yi(c, j).is_some() => {
+                colloquial::few_before_ge_yi(c, j).ok_or(i + 1)?
+            }
             None if lead.approx.is_some() => approx::lone_multiplier(c, j).ok_or(i + 1)?,
             None => approx::lone_multiplier(c, j)
                 .filter(|n| approx::lone_multiplier_is_amount(c, j, n.end))

@@ -119,7 +119,9 @@ impl Scanner<'_, '_> {
                         Step::Hundredth => true,
                         _ => !n.shape.arabic,
                     };
-                if alone_is_other {
+                // 五毛五: a digit after it makes it money all the same.
+                let digit_follows = || self.minor_digit_after(hit.end, cur.step).is_some();
+                if alone_is_other && !digit_follows() {
                     // 26分 alone is a score: a count, if 分 reads as one.
                     let arabic_ok = n.shape.arabic || !count::arabic_digits_only(written);
                     return units::classifier_at(c, hit.start)
