@@ -2117,6 +2117,49 @@ const NOT_A_QUANTITY_13: &[&str] = &[
     "更多说明请访问www.abc.com/50%页面了解详情。",
     "手工课上，老师让大家把彩纸对折，再沿着折痕剪开。",
     "入伏以后，三伏天的闷热让很多人吃不消。",
+    "他在半程马拉松中跑出了1小时5分30秒的成绩。",
+];
+
+/// Sibling forms real documents use next to the ones above.
+const SIBLINGS: &[Q] = &[
+    Q {
+        s: "篮球队新来的中锋身高两米一，后卫只有一米七五。",
+        q: &[
+            measure("两米一", "2.1", "m"),
+            measure("一米七五", "1.75", "m"),
+        ],
+    },
+    Q {
+        s: "决赛中她以6米85的成绩打破了赛会纪录。",
+        q: &[measure("6米85", "6.85", "m")],
+    },
+    Q {
+        s: "小时候一根冰棍只要五角五分，现在涨到了三块。",
+        q: &[cny("五角五分", "0.55"), cny("三块", "3")],
+    },
+    Q {
+        s: "社区招募了3名年轻人担任垃圾分类督导员。",
+        q: &[count("3名", "3", "名").obj("年轻人")],
+    },
+    Q {
+        s: "她在女子举重59公斤级比赛中举起了105公斤。",
+        q: &[measure("105公斤", "105", "kg")],
+    },
+    Q {
+        s: "孩子半夜39度高烧不退，家长赶紧送到了急诊。",
+        q: &[temp("39度", "39")],
+    },
+    Q {
+        s: "这套学区房总价420万，单价达到了6.8万元/平米。",
+        q: &[
+            cny("420万", "4200000"),
+            cny("6.8万元/平米", "68000").per("平米"),
+        ],
+    },
+    Q {
+        s: "二手车行的这辆轿车仅售8.5万，还送一年保险。",
+        q: &[cny("8.5万", "85000")],
+    },
 ];
 
 // ---------------------------------------------------------------------------
@@ -2224,6 +2267,11 @@ fn 旧制两() {
 }
 
 #[test]
+fn 相近形式() {
+    check("SIBLINGS", SIBLINGS);
+}
+
+#[test]
 fn 网址邮箱路径() {
     check("LINKS", LINKS);
     check("NOT_A_QUANTITY_13", &none_rows(NOT_A_QUANTITY_13));
@@ -2277,6 +2325,7 @@ const TABLES: &[(&str, &[Q])] = &[
     ("SPACES_AND_CAPITALS", SPACES_AND_CAPITALS),
     ("LIANG", LIANG),
     ("LINKS", LINKS),
+    ("SIBLINGS", SIBLINGS),
 ];
 
 /// Every sentence of every table, the no-quantity table included.

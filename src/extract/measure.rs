@@ -275,6 +275,15 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
     clause.windows(2).any(|w| WORDS.iter().any(|k| w == k))
 }
 
+/// Whether a word of fever follows a bare `度` that ends at `end`
+/// (`38.5度发烧`, `39度高烧`).
+pub(crate) fn fever_after(chars: &[char], end: usize) -> bool {
+    let after = chars.get(end..(end + 4).min(chars.len())).unwrap_or(&[]);
+    after
+        .windows(2)
+        .any(|w| matches!(w, ['发' | '高' | '低' | '退', '烧']))
+}
+
 /// Whether `chars[..at]` ends with `零下` (below zero).
 pub(crate) fn below_zero_prefix(chars: &[char], at: usize) -> Option<usize> {
     (at + 2 <= chars.len() && chars[at] == '零' && chars[at + 1] == '下').then_some(at + 2)

@@ -287,9 +287,9 @@ fn word_shortly_before(
         .any(|w| window.windows(w.len()).any(|x| x == *w))
 }
 
-/// Words right before which a bare number is a salary in yuan (`年薪30万`,
-/// `月薪达8000`): narrower than [`SALARY_WORDS`], which only vouch for a
-/// `k`/`w` suffix.
+/// Words right before which a bare number is an amount in yuan: pay
+/// (`年薪30万`, `月薪达8000`) and prices (`总价380万`, `仅售265万`);
+/// narrower than [`SALARY_WORDS`], which only vouch for a `k`/`w` suffix.
 static PAY_WORDS: &[&[char]] = &[
     &['月', '薪'],
     &['年', '薪'],
@@ -301,6 +301,15 @@ static PAY_WORDS: &[&[char]] = &[
     &['年', '终', '奖'],
     &['月', '收', '入'],
     &['年', '收', '入'],
+    // Prices: 总价380万, 仅售265万.
+    &['总', '价'],
+    &['售', '价'],
+    &['仅', '售'],
+    &['报', '价'],
+    &['标', '价'],
+    &['要', '价'],
+    &['开', '价'],
+    &['成', '交', '价'],
 ];
 
 /// Whether a pay word ends at most a few chars before `start` (`年薪`,

@@ -51,7 +51,7 @@ impl Scanner<'_, '_> {
 
     /// A part of an amount at `end`, as a number and its currency
     /// (`1角`, `又三美分`, `零5分`), with the index past it.
-    fn money_part(&self, end: usize) -> Option<(Value, Currency, usize)> {
+    pub(super) fn money_part(&self, end: usize) -> Option<(Value, Currency, usize)> {
         let c = self.chars;
         let read = |at: usize| {
             let n = self
@@ -132,5 +132,41 @@ impl Scanner<'_, '_> {
             }
             None => end,
         }
+    }
+
+    /// `一米八` (1.8 m), `一米六五` (1.65 m), `8米22` (8.22 m): one or two
+    /// digits right after `米` that ends at `end`, with nothing that reads
+    /// on after them (not `5米6米`, `100米3个`), are its decimals.
+    pub(super) fn metre_tail(&self, parts: &mut Parts, hit: UnitHit, end: usize) -> usize {
+        let c = self.chars;
+        if c[hit.start..hit.end] != ['米'] || end != hit.end || parts.second.is_some() {
+            return end;
+        }
+        let digit = |p: usize| {
+            c.get(p).and_then(|&x| match x {
+                '0'..='9' => x.to_digit(10),
+                '〇' | '零' => Some(0),
+                _ => "一二三四五六七八九"
+                    .chars()
+                    .position(|d| d == x)
+                    .map(|d| d as u32 + 1),
+            })
+        };
+        let len = (0..2).take_while(|&k| digit(end + k).is_some()).count();
+        let next = c.get(end + len).copied();
+        let reads_on = next.is_some_and(|x| {
+            x.is_alphanumeric()
+                && x != '的'
+                && (!is_han(x)
+                    || is_numeral_char(x)
+                    || units::unit_at(c, end + len, true).is_some())
+        });
+        if len == 0 || reads_on || digit(end + len).is_some() {
+            return end;
+        }
+        let digits = (0..len).fold(0, |acc, k| acc * 10 + digit(end + k).unwrap_or(0));
+        let fraction = Decimal::new(i64::from(digits), len as u32);
+        parts.add_scaled(Value::Exact(fraction));
+        end + len
     }
 }

@@ -203,6 +203,12 @@ impl Scanner<'_, '_> {
         e.max(from + 1)
     }
 
+    /// A number and `秒` at `at` (`5分30秒`).
+    fn seconds_follow(&self, at: usize) -> bool {
+        self.parse(at)
+            .is_some_and(|n| n.end > at && self.chars.get(n.end) == Some(&'秒'))
+    }
+
     /// A unit the numeral's context refuses: `这一块` (a piece), the
     /// article-like `一个典型`, the `一斤` of `38元一斤` or `一斤售价在15元`
     /// (it only names the unit priced), `每10股` (per ten shares), `07分`
@@ -233,6 +239,10 @@ impl Scanner<'_, '_> {
         if lone_one && matches!(hit.unit, Unit::Measure(_)) && self.introduces_price(hit) {
             return skip;
         }
+        // 81公斤级: a weight class, not a weight.
+        if matches!(hit.unit, Unit::Measure(_)) && c.get(hit.end) == Some(&'级') {
+            return skip;
+        }
         if !count {
             return None;
         }
@@ -242,9 +252,14 @@ impl Scanner<'_, '_> {
                     .parse(hit.end)
                     .is_some_and(|n| c[n.end..].starts_with(&['中', '全', '会']))
         };
+        // 三个月 is a duration; 3名年轻人 are people.
+        let duration = c[hit.start..hit.end] == ['个'] && count::starts_duration(c, hit.end);
+        // 5分30秒 is a time.
+        let minutes = c[hit.start..hit.end] == ['分'] && self.seconds_follow(hit.end);
         let refused = (j > 0 && c[j - 1] == '每')
             || first.shape.leading_zero
-            || count::starts_duration(c, hit.end)
+            || duration
+            || minutes
             || congress();
         refused.then_some(hit.end)
     }

@@ -385,6 +385,7 @@ impl Scanner<'_, '_> {
             end += 1;
         }
         end = self.cheng_tail(&mut parts, hit, end);
+        end = self.metre_tail(&mut parts, hit, end);
         let mut q = self.finish(start, end, parts, per);
         if matches!(hit.unit, Unit::Count) && q.end == hit.end {
             q.object = count::object_after(self.words, self.word_at, q.end);

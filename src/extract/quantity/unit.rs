@@ -119,8 +119,14 @@ impl Scanner<'_, '_> {
                         Step::Hundredth => true,
                         _ => !n.shape.arabic,
                     };
-                // 五毛五: a digit after it makes it money all the same.
-                let digit_follows = || self.minor_digit_after(hit.end, cur.step).is_some();
+                // 五毛五, 五角五分: a smaller part after it makes it money
+                // all the same.
+                let digit_follows = || {
+                    self.minor_digit_after(hit.end, cur.step).is_some()
+                        || self.money_part(hit.end).is_some_and(|(_, next, _)| {
+                            next.code == cur.code && next.step > cur.step
+                        })
+                };
                 if alone_is_other && !digit_follows() {
                     // 26分 alone is a score: a count, if 分 reads as one.
                     let arabic_ok = n.shape.arabic || !count::arabic_digits_only(written);
@@ -145,6 +151,7 @@ impl Scanner<'_, '_> {
                 }
                 if m.needs_context
                     && !measure::temperature_context(c, j)
+                    && !measure::fever_after(c, hit.end)
                     && measure::scale_prefix_at(c, j.saturating_sub(2)).is_none()
                 {
                     return None;
