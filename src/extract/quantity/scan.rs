@@ -226,7 +226,16 @@ impl Scanner<'_, '_> {
         j: usize,
         approx: Option<Approx>,
     ) -> Option<FoundQuantity> {
-        let (unit, end) = percent::prefix_at(self.chars, j)?;
+        let c = self.chars;
+        // 负百分之五: the sign before the prefix.
+        let negative = matches!(c.get(j), Some('负' | '負'));
+        let (unit, end) = percent::prefix_at(c, j + usize::from(negative))?;
+        // 百分之 5 (PDF text).
+        let end = if c.get(end) == Some(&' ') && c.get(end + 1).is_some_and(char::is_ascii_digit) {
+            end + 1
+        } else {
+            end
+        };
         // 百分之百: a multiplier alone is the number (not the start of
         // another 百分之).
         let lone = || {
@@ -234,6 +243,7 @@ impl Scanner<'_, '_> {
                 .filter(|n| self.chars.get(n.end) != Some(&'分'))
         };
         let n = self.parse(end).or_else(lone)?;
+        let n = if negative { below_zero(n) } else { n };
         let mut parts = Parts::single(n, Unit::Percent(unit), approx);
         let mut q_end = n.end;
         if let Some(n2) = self.percent_range_to(&n, unit) {

@@ -89,14 +89,16 @@ impl Scanner<'_, '_> {
         // (`202 美元`); before a classifier only when one stands before
         // the number too (`共 120 人`).
         let spaced_out = j > 0 && c[j - 1] == ' ';
-        let space_ok = c[at].is_ascii_alphabetic()
-            || c[at] == '%'
-            || (n.shape.arabic
-                && match hit.unit {
-                    Unit::Count => spaced_out,
-                    _ => true,
-                });
-        if at != k && !space_ok {
+        let space_ok = || {
+            c[at].is_ascii_alphabetic()
+                || c[at] == '%'
+                || (n.shape.arabic
+                    && match hit.unit {
+                        Unit::Count => spaced_out,
+                        _ => true,
+                    })
+        };
+        if at != k && !space_ok() {
             return None;
         }
         self.unit_in_context(n, j, hit, counts)
