@@ -2118,6 +2118,7 @@ const NOT_A_QUANTITY_13: &[&str] = &[
     "手工课上，老师让大家把彩纸对折，再沿着折痕剪开。",
     "入伏以后，三伏天的闷热让很多人吃不消。",
     "他在半程马拉松中跑出了1小时5分30秒的成绩。",
+    "这笔外汇收入的一半折算成人民币后存入了账户。",
 ];
 
 /// Sibling forms real documents use next to the ones above.

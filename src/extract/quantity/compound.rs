@@ -161,7 +161,7 @@ impl Scanner<'_, '_> {
                     || is_numeral_char(x)
                     || units::unit_at(c, end + len, true).is_some())
         });
-        if len == 0 || reads_on || digit(end + len).is_some() {
+        if len == 0 || reads_on || digit(end + len).is_some() || follows_time_word(c, end + len) {
             return end;
         }
         let digits = (0..len).fold(0, |acc, k| acc * 10 + digit(end + k).unwrap_or(0));

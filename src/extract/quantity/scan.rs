@@ -434,8 +434,11 @@ impl Scanner<'_, '_> {
         let sale = ["出售", "优惠", "销售", "处理", "促销", "甩卖", "酬宾", "价"]
             .iter()
             .any(|w| starts_with(after, w));
-        let fold = after.first().is_some_and(|&n| "叠起腰断".contains(n));
-        let discount = before.contains(&'打') || sale || (head[0] == '半' && !fold);
+        // 折算, 折合, 折旧, 折叠, 折腰: 折 starts another word.
+        let word = after
+            .first()
+            .is_some_and(|&n| "扣叠磨腾射合算旧返服断线中纸成起腰现".contains(n));
+        let discount = !word && (before.contains(&'打') || sale || head[0] == '半');
         discount.then(|| FoundQuantity {
             kind: QuantityKind::Percent,
             start: i,
