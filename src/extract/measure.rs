@@ -211,6 +211,7 @@ pub(crate) static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("千伏安", m("kVA"), ""),
     unit("kVA", m("kVA"), ""),
     unit("毫安", m("mA"), ""),
+    unit("安培", m("A"), ""),
     unit("吉瓦", m("GW"), ""),
     unit("GW", m("GW"), ""),
     unit("兆瓦时", m("MWh"), ""),

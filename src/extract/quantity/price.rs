@@ -73,6 +73,7 @@ static PRICED_UNITS: &[UnitEntry<PricedUnit>] = &[
     unit("日", PER, ""),
     unit("晚", PER_GOODS, ""),
     unit("小时", PER, ""),
+    unit("秒", PER, ""),
     unit("件", PER_GOODS, ""),
     unit("个", PER, ""),
     unit("台", PER_GOODS, ""),

@@ -45,12 +45,13 @@ fn skip_spaces(c: &[char], mut p: usize) -> usize {
     p
 }
 
-/// `(含)` or `（含）` at `k` (the bound is included): the index past it.
+/// `(含)`, `（含）`, `(不含)` at `k` (whether the bound is included): the
+/// index past it.
 pub(super) fn inclusive_mark_end(c: &[char], k: usize) -> Option<usize> {
-    match c.get(k..k + 3)? {
-        ['(', '含', ')'] | ['（', '含', '）'] => Some(k + 3),
-        _ => None,
-    }
+    let open = matches!(c.get(k), Some('(' | '（'));
+    let not = usize::from(c.get(k + 1) == Some(&'不'));
+    let closed = matches!(c.get(k + 2 + not), Some(')' | '）'));
+    (open && c.get(k + 1 + not) == Some(&'含') && closed).then_some(k + 3 + not)
 }
 
 /// The lower bound of a range whose upper bound `second` ends in a

@@ -124,8 +124,10 @@ impl Scanner<'_, '_> {
         while p > 0 && c[p - 1] == ' ' {
             p -= 1;
         }
-        if p >= 3 && super::range::inclusive_mark_end(c, p - 3) == Some(p) {
-            p -= 3;
+        if let Some(mark) =
+            (3..=4).find(|&n| p >= n && super::range::inclusive_mark_end(c, p - n) == Some(p))
+        {
+            p -= mark;
         }
         p == self.last_end.get()
     }
@@ -381,6 +383,18 @@ impl Scanner<'_, '_> {
             None => (i, None),
         };
         parts.per_prefix_end = per.and(lead.per.map(|(after, _)| after));
+        // 每小时350公里 is a speed: 350 km/h.
+        let per = match (per, parts.unit) {
+            (Some(UnitRef::Written(a, b)), Unit::Measure(m)) => match speed(m.symbol, &c[a..b]) {
+                Some(symbol) => {
+                    parts.unit = Unit::Measure(MeasureUnit { symbol, ..m });
+                    parts.written = None;
+                    None
+                }
+                None => per,
+            },
+            _ => per,
+        };
         let mut end = r.end;
         if matches!(hit.unit, Unit::Money(_)) && r.second.is_none() {
             end = self.money_compound(&mut parts, end);
@@ -401,6 +415,17 @@ impl Scanner<'_, '_> {
             q.object = count::object_after(self.words, self.word_at, q.end);
         }
         Next::Found(q)
+    }
+}
+
+/// The speed of a length `per` a time written before it (`每小时350公里`,
+/// `每秒12米`).
+fn speed(length: &str, per: &[char]) -> Option<&'static str> {
+    match (length, per) {
+        ("km", ['小', '时']) => Some("km/h"),
+        ("m", ['秒']) => Some("m/s"),
+        ("km", ['秒']) => Some("km/s"),
+        _ => None,
     }
 }
 
