@@ -1,30 +1,32 @@
 //! The quantity scanner: one pass over the view's chars. At each place a
 //! numeral can start, it reads what stands before the numeral, the numeral
-//! ([`super::numeral`]), the one unit table ([`unit`]) once, and what
-//! follows: a second bound, a smaller money unit, an approximation word, a
-//! unit priced.
+//! ([`super::numeral`]), asks the one unit table ([`super::units`]) once,
+//! and reads what follows: a second bound, a smaller money unit, an
+//! approximation word, a unit priced.
 //!
 //! Where things are:
 //! - [`scan`]: the walk over one position, from prefixes to the record;
-//! - [`unit`]: every unit form of every kind in one longest-match table,
-//!   and which unit a numeral takes;
+//! - [`unit`]: which unit a numeral takes, and the rules that read a
+//!   form otherwise in context (`26分` a score, `两块蛋糕` pieces);
 //! - [`approx`]: approximation words (`约`, `左右`, `余`, `来`) and lone
 //!   multipliers (`千余人`);
 //! - [`range`]: second bounds (`3至5万元`, `10-20人`) and joined bounds
 //!   (`200元以上2000元以下`);
 //! - [`price`]: unit prices (`15元/斤`, `每斤15元`, `一斤售价在15元`);
-//! - [`compound`]: compound money (`123元1角1分`, `3块5`);
+//! - [`compound`]: compound amounts (`123元1角1分`, `3块5`, `五毛五`,
+//!   `七成五`, `一米八`);
 //! - [`bare`]: numbers with no unit (salaries in `k`/`w`, bare numbers);
 //! - [`colloquial`]: `两个亿`, `一块五`, `伍万元整`;
 //! - [`refuse`]: what is not a quantity (dates, ordinals, codes, idioms,
-//!   set phrases, titles of works);
+//!   set phrases, titles of works, web and e-mail addresses, file paths);
 //! - [`parts`]: the pieces of one quantity and how they become a record.
 //!
 //! Rules (documented in the README):
 //! - dates, times and durations are not quantities (`2019年`, `3月8日`,
 //!   `上午9时`, `3个月`); nor ordinals (`第二`, `前五名`), numerals inside
 //!   names, idioms and set phrases (`十八届三中全会`, `三严三实`,
-//!   `三番五次`), phone numbers, codes and versions (`V2.3.1`, `1.1.1.1元`);
+//!   `三番五次`), phone numbers, codes and versions (`V2.3.1`, `1.1.1.1元`),
+//!   nor anything inside an address, a path or percent-encoded text;
 //! - a lone `一` with a classifier is an article, not a count (`一个典型`);
 //! - spans include approximation words (`约200人`, `3元左右`) and a unit
 //!   priced when written with the amount (`15元/斤`, `每斤15元`).
