@@ -1,6 +1,7 @@
 //! The records an extraction returns.
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::value::Value;
 
@@ -147,14 +148,18 @@ pub enum Approx {
 }
 
 /// An amount, count, measure or share, with its normalised value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+///
+/// In JSON, a value beyond the range of a double (±1.7976931348623157e308),
+/// which JSON parsers in Python and JavaScript read as infinity, is written
+/// `null`, with its exact decimal text beside it in `value_text` (`min_text`,
+/// `max_text` for the bounds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quantity<'a> {
     /// What it measures.
     pub kind: QuantityKind,
     /// The text over the span, approximation words included (`3元左右`).
     pub text: &'a str,
     /// Where it is.
-    #[serde(flatten)]
     pub span: Span,
     /// The number as written, normalised (`200万` → 2000000). `None` only when
     /// the text names no number (`数百名`). For a range, its lower bound.
@@ -164,17 +169,53 @@ pub struct Quantity<'a> {
     /// How exact the value is.
     pub approx: Approx,
     /// Lower bound, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Value>,
     /// Upper bound, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Value>,
     /// For unit prices, the unit priced (`15元/斤` → `斤`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<&'a str>,
     /// For counts, the noun counted when it follows directly (`86名职工` → `职工`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<&'a str>,
+}
+
+impl Serialize for Quantity<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("text", self.text)?;
+        map.serialize_entry("start", &self.span.start)?;
+        map.serialize_entry("end", &self.span.end)?;
+        map.serialize_entry("char_start", &self.span.char_start)?;
+        map.serialize_entry("char_end", &self.span.char_end)?;
+        match self.value {
+            Some(v) if !v.fits_f64() => {
+                map.serialize_entry("value", &None::<Value>)?;
+                map.serialize_entry("value_text", &v.to_string())?;
+            }
+            value => map.serialize_entry("value", &value)?,
+        }
+        map.serialize_entry("unit", self.unit)?;
+        map.serialize_entry("approx", &self.approx)?;
+        for (name, text_name, bound) in
+            [("min", "min_text", self.min), ("max", "max_text", self.max)]
+        {
+            match bound {
+                Some(v) if !v.fits_f64() => {
+                    map.serialize_entry(name, &None::<Value>)?;
+                    map.serialize_entry(text_name, &v.to_string())?;
+                }
+                Some(v) => map.serialize_entry(name, &v)?,
+                None => {}
+            }
+        }
+        if let Some(per) = self.per {
+            map.serialize_entry("per", per)?;
+        }
+        if let Some(object) = self.object {
+            map.serialize_entry("object", object)?;
+        }
+        map.end()
+    }
 }
 
 /// Everything found in one document, each list sorted by position.

@@ -64,6 +64,23 @@ impl Value {
         }
     }
 
+    /// Whether the value lies within the range of an `f64`
+    /// (±1.7976931348623157e308), where JSON readers keep it finite.
+    pub(crate) fn fits_f64(&self) -> bool {
+        match self {
+            Value::Exact(_) => true,
+            Value::Scientific {
+                significand,
+                exponent,
+            } => {
+                let (m, e) = Self::to_unit_range(*significand);
+                let power = i128::from(e) + i128::from(*exponent);
+                let max = Decimal::from_str("1.7976931348623157").unwrap_or(Decimal::TEN);
+                power < 308 || (power == 308 && m.abs() <= max)
+            }
+        }
+    }
+
     /// Whether the value is below zero.
     pub fn is_negative(&self) -> bool {
         match self {
@@ -389,6 +406,23 @@ mod tests {
         for (s, p, want) in cases {
             assert_eq!(exact(s).scale_pow10(p).to_string(), want, "{s}×10^{p}");
         }
+    }
+
+    #[test]
+    fn 双精度范围的边界() {
+        let cases = [
+            ("1", 308, true),
+            ("1.7976931348623157", 308, true),
+            ("-1.7976931348623157", 308, true),
+            ("1.7976931348623158", 308, false),
+            ("2", 308, false),
+            ("1", 309, false),
+            ("-1", 200_000, false),
+        ];
+        for (s, p, fits) in cases {
+            assert_eq!(exact(s).scale_pow10(p).fits_f64(), fits, "{s}e{p}");
+        }
+        assert!(Value::Exact(Decimal::MAX).fits_f64());
     }
 
     #[test]

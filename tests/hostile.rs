@@ -376,7 +376,8 @@ fn 各种文字和符号原样通过() {
         ),
         (
             "壹萬元整".into(),
-            &[("壹萬元", "money", Some("10000"), "CNY")],
+            // The 整 of an amount written out in full belongs to it.
+            &[("壹萬元整", "money", Some("10000"), "CNY")],
         ),
     ];
     table(&EXTRACTOR, &cases);
@@ -555,4 +556,23 @@ fn 病态输入保持线性() {
             large.len()
         );
     }
+}
+
+#[test]
+fn 超出双精度范围的值写成null加文本() {
+    let text = format!("{}元以上", "9".repeat(400));
+    let found = run(&EXTRACTOR, &text);
+    let json = serde_json::to_value(found.quantities[0]).unwrap();
+    assert_eq!(json["value"], serde_json::Value::Null);
+    assert_eq!(json["value_text"], "1e+400");
+    assert_eq!(json["min"], serde_json::Value::Null);
+    assert_eq!(json["min_text"], "1e+400");
+    assert!(json.get("max").is_none() && json.get("max_text").is_none());
+
+    // Within the double range: a JSON number and no text.
+    let text = format!("{}元", "9".repeat(300));
+    let found = run(&EXTRACTOR, &text);
+    let json = serde_json::to_value(found.quantities[0]).unwrap();
+    assert!(json["value"].as_f64().is_some_and(f64::is_finite));
+    assert!(json.get("value_text").is_none());
 }

@@ -1838,6 +1838,367 @@ const MIXED: &[Q] = &[
 ];
 
 // ---------------------------------------------------------------------------
+// Issue 13: forms public suites and real documents use
+// ---------------------------------------------------------------------------
+
+/// One multiplier after the upper bound: it applies to the lower bound when
+/// that is of the order of the upper bound's coefficient, not of the whole.
+const SHARED_MULTIPLIER: &[Q] = &[
+    Q {
+        s: "该项目预计总投资一百三十到一百六十万元，明年开工。",
+        q: &[cny("一百三十到一百六十万元", "1300000").range("1300000", "1600000")],
+    },
+    Q {
+        s: "今年全市文旅项目的预算在两千到三千万元之间。",
+        q: &[cny("两千到三千万元", "20000000").range("20000000", "30000000")],
+    },
+    Q {
+        s: "专家预计明年新增贷款规模为六千到八千亿元。",
+        q: &[cny("六千到八千亿元", "600000000000").range("600000000000", "800000000000")],
+    },
+    Q {
+        s: "在东京读一年语言学校的学费需要十五至二十万日元。",
+        q: &[money("十五至二十万日元", "150000", "JPY").range("150000", "200000")],
+    },
+    Q {
+        s: "这批进口设备的采购价在2到3千万元之间。",
+        q: &[cny("2到3千万元", "20000000").range("20000000", "30000000")],
+    },
+    Q {
+        s: "这家初创公司计划募集资金5至10亿美元。",
+        q: &[money("5至10亿美元", "500000000", "USD").range("500000000", "1000000000")],
+    },
+    Q {
+        s: "主办方预计将有十到二十万人次参加这次灯会。",
+        q: &[count("十到二十万人次", "100000", "人次").range("100000", "200000")],
+    },
+    Q {
+        s: "二手车商给出的报价从9000到2万元不等，要看车况。",
+        q: &[cny("9000到2万元", "9000").range("9000", "20000")],
+    },
+    Q {
+        s: "这种小家电的零售价大多在三到五千元之间。",
+        q: &[cny("三到五千元", "3000").range("3000", "5000")],
+    },
+    Q {
+        s: "新规实施后，单笔罚款从3千到5万元不等。",
+        q: &[cny("3千到5万元", "3000").range("3000", "50000")],
+    },
+];
+
+/// Discounts: two digits before `折` are the percentage; `半折`, `对折`
+/// are half; `成` takes a half or one more digit.
+const DISCOUNTS: &[Q] = &[
+    Q {
+        s: "商场周年庆全场85折，会员再享95折优惠。",
+        q: &[pct("85折", "85"), pct("95折", "95")],
+    },
+    Q {
+        s: "换季清仓期间，部分夏装一律半折出售。",
+        q: &[pct("半折", "50")],
+    },
+    Q {
+        s: "这家书店周末所有图书打对折，吸引了不少读者。",
+        q: &[pct("对折", "50")],
+    },
+    Q {
+        s: "老板说这批积压的库存只能对折处理了。",
+        q: &[pct("对折", "50")],
+    },
+    Q {
+        s: "今年遭遇干旱，小麦收成只有去年的三成半。",
+        q: &[pct("三成半", "35")],
+    },
+    Q {
+        s: "受益于出口订单，公司利润同比增长七成五。",
+        q: &[pct("七成五", "75")],
+    },
+    Q {
+        s: "奶茶店推出第二杯7.5折，甜点一律打八五折的活动。",
+        q: &[pct("7.5折", "75"), pct("八五折", "85")],
+    },
+];
+
+/// Per-mille, per-ten-thousand, basis points, and the whole.
+const PER_MILLE: &[Q] = &[
+    Q {
+        s: "这条生产线的不良率控制在万分之三以内。",
+        q: &[pct("万分之三以内", "0.03").under()],
+    },
+    Q {
+        s: "据了解，这类交易的手续费率约为千分之五。",
+        q: &[pct("约为千分之五", "0.5").about()],
+    },
+    Q {
+        s: "经过三个月整改，产品合格率达到百分之百。",
+        q: &[pct("百分之百", "100")],
+    },
+    Q {
+        s: "央行宣布将中期借贷便利利率下调25个基点。",
+        q: &[pp("25个基点", "0.25")],
+    },
+    Q {
+        s: "实验室测得的相对误差仅为5‰，符合标准。",
+        q: &[pct("5‰", "0.5")],
+    },
+];
+
+/// A full-width comma followed by exactly three digits inside one number
+/// groups thousands where no list can be meant; elsewhere it separates.
+const WIDE_COMMA: &[Q] = &[
+    Q {
+        s: "经审计，该合同实际结算金额为36，500.00元。",
+        q: &[cny("36，500.00元", "36500")],
+    },
+    Q {
+        s: "公司账户上还留有1，200，000元的备用金。",
+        q: &[cny("1，200，000元", "1200000")],
+    },
+    Q {
+        s: "比赛中各轮依次淘汰的选手人数为5，6，7名。",
+        q: &[count("7名", "7", "名")],
+    },
+    Q {
+        s: "上周各车间的产量分别为120，350，420件。",
+        q: &[count("420件", "420", "件")],
+    },
+];
+
+/// Dashes and tildes between two bounds, doubled or spaced; a dash between
+/// two amounts is never a minus sign.
+const DASHES: &[Q] = &[
+    Q {
+        s: "对违规排污的企业处以1万元--3万元的罚款。",
+        q: &[cny("1万元--3万元", "10000").range("10000", "30000")],
+    },
+    Q {
+        s: "这场演唱会的内场门票被炒到了2——4万港币。",
+        q: &[money("2——4万港币", "20000", "HKD").range("20000", "40000")],
+    },
+    Q {
+        s: "这家公司给测试工程师开出月薪10~15k元的待遇。",
+        q: &[cny("10~15k元", "10000").range("10000", "15000")],
+    },
+    Q {
+        s: "对情节较轻的违法行为，处以1万(含)-3万元罚款。",
+        q: &[cny("1万(含)-3万元", "10000").range("10000", "30000")],
+    },
+    Q {
+        s: "按项目规模不同，补贴标准为30余万元-50万元不等。",
+        q: &[
+            cny("30余万元", "300000").more("300000", "400000"),
+            cny("50万元", "500000"),
+        ],
+    },
+    Q {
+        s: "寒潮过后，当地夜间最低气温在-5℃--10℃之间。",
+        q: &[temp("-5℃--10℃", "-10").range("-10", "-5")],
+    },
+    Q {
+        s: "据估计，报名参加这次夏令营的人数在 10 - 20 人之间。",
+        q: &[count("10 - 20 人", "10", "人").range("10", "20")],
+    },
+];
+
+/// Colloquial and invoice forms.
+const COLLOQUIAL: &[Q] = &[
+    Q {
+        s: "这家公司去年净赚两个亿，今年目标三个多亿元。",
+        q: &[
+            cny("两个亿", "200000000"),
+            cny("三个多亿元", "300000000").more("300000000", "400000000"),
+        ],
+    },
+    Q {
+        s: "听说他这些年在老家投资了十几个亿。",
+        q: &[cny("十几个亿", "1000000000").more("1000000000", "2000000000")],
+    },
+    Q {
+        s: "去年这家企业融资几个亿，新建了两条生产线。",
+        q: &[
+            cny("几个亿", "0").vague("200000000", "900000000"),
+            count("两条", "2", "条").obj("生产线"),
+        ],
+    },
+    Q {
+        s: "菜场里的青菜一块五一斤，比超市便宜不少。",
+        q: &[cny("一块五", "1.5").per("斤")],
+    },
+    Q {
+        s: "文具店的铅笔一支五毛五，橡皮一块二毛五。",
+        q: &[cny("五毛五", "0.55").per("支"), cny("一块二毛五", "1.25")],
+    },
+    Q {
+        s: "发票上的金额为人民币壹仟伍佰圆整，请核对。",
+        q: &[cny("人民币壹仟伍佰圆整", "1500")],
+    },
+    Q {
+        s: "双方合同约定的违约金为人民币伍万元整。",
+        q: &[cny("人民币伍万元整", "50000")],
+    },
+    Q {
+        s: "收款收据上写着人民币（大写）伍仟元整。",
+        q: &[cny("人民币（大写）伍仟元整", "5000")],
+    },
+    Q {
+        s: "这本旧杂志在跳蚤市场上只卖两美元又三美分。",
+        q: &[money("两美元又三美分", "2.03", "USD")],
+    },
+];
+
+/// OCR and PDF text: a space before the unit, units in capitals.
+const SPACES_AND_CAPITALS: &[Q] = &[
+    Q {
+        s: "扫描件上这台二手设备的报价是202 美元。",
+        q: &[money("202 美元", "202", "USD")],
+    },
+    Q {
+        s: "体检表上写着他身高168CM，体重65KG。",
+        q: &[measure("168CM", "168", "cm"), measure("65KG", "65", "kg")],
+    },
+    Q {
+        s: "路由器说明书标注的工作频率为2.4GHZ和5GHZ。",
+        q: &[measure("2.4GHZ", "2.4", "GHz"), measure("5GHZ", "5", "GHz")],
+    },
+    Q {
+        s: "这份扫描文件显示共有 120 人报名参加比赛。",
+        q: &[count("120 人", "120", "人")],
+    },
+    Q {
+        s: "检测报告中写明，这箱水果的净重为3.5 公斤。",
+        q: &[measure("3.5 公斤", "3.5", "kg")],
+    },
+];
+
+/// `两` is the old weight unit after goods or prices, the numeral 2 elsewhere.
+const LIANG: &[Q] = &[
+    Q {
+        s: "老掌柜说这包陈年普洱值三十两银子。",
+        q: &[measure("三十两", "30", "liang")],
+    },
+    Q {
+        s: "他在老茶庄里称了三十两明前龙井。",
+        q: &[measure("三十两", "30", "liang")],
+    },
+    Q {
+        s: "金店里的足金首饰每两卖到了三千多元。",
+        q: &[cny("三千多元", "3000").more("3000", "4000").per("两")],
+    },
+    Q {
+        s: "两位老人各自从书架上取下了两本旧相册。",
+        q: &[
+            count("两位", "2", "位").obj("老人"),
+            count("两本", "2", "本"),
+        ],
+    },
+];
+
+/// Web and e-mail addresses, file paths and percent-encoded text hold no
+/// quantity; the quantities around them are still found.
+const LINKS: &[Q] = &[
+    Q {
+        s: "官网www.example.com显示，景区门票价格为120元。",
+        q: &[cny("120元", "120")],
+    },
+    Q {
+        s: "邮件发到sales100@example.com后，三天内退还500元押金。",
+        q: &[cny("500元", "500")],
+    },
+];
+
+/// Sentences with addresses, paths, encoded text, lists and folds, and no
+/// quantity at all.
+const NOT_A_QUANTITY_13: &[&str] = &[
+    "详细结果请见https://example.com/search?q=30%25%2020%页面。",
+    "接口返回的地址片段是a%20b，需要先解码再使用。",
+    "请把报名材料发送至sales100@example.com邮箱。",
+    "原始数据保存在C:\\data\\2020\\50%.xlsx文件中。",
+    "运行日志写在/var/log/app/100%.log里面，请查看。",
+    "更多说明请访问www.abc.com/50%页面了解详情。",
+    "手工课上，老师让大家把彩纸对折，再沿着折痕剪开。",
+    "入伏以后，三伏天的闷热让很多人吃不消。",
+    "他在半程马拉松中跑出了1小时5分30秒的成绩。",
+    "这笔外汇收入的一半折算成人民币后存入了账户。",
+];
+
+/// Sibling forms real documents use next to the ones above.
+const SIBLINGS: &[Q] = &[
+    Q {
+        s: "篮球队新来的中锋身高两米一，后卫只有一米七五。",
+        q: &[
+            measure("两米一", "2.1", "m"),
+            measure("一米七五", "1.75", "m"),
+        ],
+    },
+    Q {
+        s: "决赛中她以6米85的成绩打破了赛会纪录。",
+        q: &[measure("6米85", "6.85", "m")],
+    },
+    Q {
+        s: "小时候一根冰棍只要五角五分，现在涨到了三块。",
+        q: &[cny("五角五分", "0.55"), cny("三块", "3")],
+    },
+    Q {
+        s: "社区招募了3名年轻人担任垃圾分类督导员。",
+        q: &[count("3名", "3", "名").obj("年轻人")],
+    },
+    Q {
+        s: "她在女子举重59公斤级比赛中举起了105公斤。",
+        q: &[measure("105公斤", "105", "kg")],
+    },
+    Q {
+        s: "孩子半夜39度高烧不退，家长赶紧送到了急诊。",
+        q: &[temp("39度", "39")],
+    },
+    Q {
+        s: "这套学区房总价420万，单价达到了6.8万元/平米。",
+        q: &[
+            cny("420万", "4200000"),
+            cny("6.8万元/平米", "68000").per("平米"),
+        ],
+    },
+    Q {
+        s: "二手车行的这辆轿车仅售8.5万，还送一年保险。",
+        q: &[cny("8.5万", "85000")],
+    },
+    Q {
+        s: "这条新线路上的列车最高时速为每小时350公里。",
+        q: &[measure("每小时350公里", "350", "km/h")],
+    },
+    Q {
+        s: "气象台监测到沿海地区阵风风速达到每秒25米。",
+        q: &[measure("每秒25米", "25", "m/s")],
+    },
+    Q {
+        s: "对这类违法行为处1万元(含)至3万元(不含)的罚款。",
+        q: &[cny("1万元(含)至3万元(不含)", "10000").range("10000", "30000")],
+    },
+    Q {
+        s: "实验中通过导线的电流稳定在2安培左右。",
+        q: &[measure("2安培左右", "2", "A").about()],
+    },
+    Q {
+        s: "这家老厂去年的年产值超过10个亿，今年还要翻番。",
+        q: &[cny("超过10个亿", "1000000000").over()],
+    },
+    Q {
+        s: "受疫情影响，这家酒店的入住率同比变化为负百分之五。",
+        q: &[pct("负百分之五", "-5")],
+    },
+    Q {
+        s: "扫描版年报显示，公司毛利率为百分之 35，比去年略高。",
+        q: &[pct("百分之 35", "35")],
+    },
+    Q {
+        s: "代购说这款包在国外只要800美刀，在香港要卖6000多港纸。",
+        q: &[
+            money("800美刀", "800", "USD"),
+            money("6000多港纸", "6000", "HKD").more("6000", "7000"),
+        ],
+    },
+];
+
+// ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
 
@@ -1901,6 +2262,57 @@ fn 繁体() {
     check("TRADITIONAL", TRADITIONAL);
 }
 
+#[test]
+fn 共用倍数的范围() {
+    check("SHARED_MULTIPLIER", SHARED_MULTIPLIER);
+}
+
+#[test]
+fn 折扣与成数() {
+    check("DISCOUNTS", DISCOUNTS);
+}
+
+#[test]
+fn 千分之万分之() {
+    check("PER_MILLE", PER_MILLE);
+}
+
+#[test]
+fn 全角逗号() {
+    check("WIDE_COMMA", WIDE_COMMA);
+}
+
+#[test]
+fn 破折号与波浪号() {
+    check("DASHES", DASHES);
+}
+
+#[test]
+fn 口语与发票() {
+    check("COLLOQUIAL", COLLOQUIAL);
+}
+
+#[test]
+fn 空格与大写单位() {
+    check("SPACES_AND_CAPITALS", SPACES_AND_CAPITALS);
+}
+
+#[test]
+fn 旧制两() {
+    check("LIANG", LIANG);
+}
+
+#[test]
+fn 相近形式() {
+    check("SIBLINGS", SIBLINGS);
+}
+
+#[test]
+fn 网址邮箱路径() {
+    check("LINKS", LINKS);
+    check("NOT_A_QUANTITY_13", &none_rows(NOT_A_QUANTITY_13));
+}
+
 /// Traditional characters: the view folds them (`圓` is `圆`, `萬` is
 /// `万`), also inside runs of other Han characters; spans and written units
 /// keep the original text.
@@ -1911,7 +2323,7 @@ const TRADITIONAL: &[Q] = &[
     },
     Q {
         s: "支票上的大寫金額為人民幣壹萬圓整。",
-        q: &[cny("人民幣壹萬圓", "10000")],
+        q: &[cny("人民幣壹萬圓整", "10000")],
     },
     Q {
         s: "那天收到5圓，他高興了一整天。",
@@ -1940,6 +2352,16 @@ const TABLES: &[(&str, &[Q])] = &[
     ("NUMERALS", NUMERALS),
     ("MIXED", MIXED),
     ("TRADITIONAL", TRADITIONAL),
+    ("SHARED_MULTIPLIER", SHARED_MULTIPLIER),
+    ("DISCOUNTS", DISCOUNTS),
+    ("PER_MILLE", PER_MILLE),
+    ("WIDE_COMMA", WIDE_COMMA),
+    ("DASHES", DASHES),
+    ("COLLOQUIAL", COLLOQUIAL),
+    ("SPACES_AND_CAPITALS", SPACES_AND_CAPITALS),
+    ("LIANG", LIANG),
+    ("LINKS", LINKS),
+    ("SIBLINGS", SIBLINGS),
 ];
 
 /// Every sentence of every table, the no-quantity table included.
@@ -1948,6 +2370,7 @@ fn all_sentences() -> impl Iterator<Item = (&'static str, &'static str)> {
         .iter()
         .flat_map(|(name, rows)| rows.iter().map(move |row| (*name, row.s)))
         .chain(NOT_A_QUANTITY.iter().map(|s| ("NOT_A_QUANTITY", *s)))
+        .chain(NOT_A_QUANTITY_13.iter().map(|s| ("NOT_A_QUANTITY_13", *s)))
 }
 
 /// Whatever the extractor reports, its spans must cut the input exactly.

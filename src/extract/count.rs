@@ -1,14 +1,14 @@
 //! Counts: a number and the classifier that follows it (`86名职工`,
-//! `4万余人次`); the counted noun when it follows directly.
+//! `4万余人次`); the counted noun when it follows directly. The classifiers
+//! are read through the one unit table ([`super::units`]).
 
-use std::sync::LazyLock;
-
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{UnitEntry, unit};
+use super::units;
 use crate::segment::Word;
 
 /// Classifiers, with the characters that, following one, make it the start
 /// of another word instead (`名单`, `家庭`, `位于`).
-static CLASSIFIERS: &[UnitEntry<()>] = &[
+pub(crate) static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("人次", (), ""),
     unit("人口", (), ""),
     unit("场次", (), ""),
@@ -129,13 +129,6 @@ static CLASSIFIERS: &[UnitEntry<()>] = &[
     unit("面", (), "积对临向前上下孔貌料粉条包膜对子值"),
 ];
 
-static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::new(CLASSIFIERS));
-
-/// A classifier at `chars[at..]`: the index past it.
-pub(crate) fn classifier_at(chars: &[char], at: usize) -> Option<usize> {
-    LEXICON.longest_at(chars, at).map(|(_, end)| end)
-}
-
 /// A one-char classifier that the lists above refuse for the char after
 /// it (`名` before `医`, `位` before `居`, `家` before `电` or `门`), but that
 /// jieba cuts off as a word of its own, or as the end of a numeral word:
@@ -148,7 +141,7 @@ pub(crate) fn classifier_cut_at(
     word_index_at: &[u32],
 ) -> Option<usize> {
     let end = at + 1;
-    if end >= chars.len() || !LEXICON.contains(&chars[at..end]) {
+    if end >= chars.len() || !units::is_classifier(&chars[at..end]) {
         return None;
     }
     let word = words.get(*word_index_at.get(at)? as usize)?;

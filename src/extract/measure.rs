@@ -1,9 +1,8 @@
 //! Measures (weight, length, area, volume, data, frequency, power, energy),
 //! ages (`25岁`) and temperatures (`零下5摄氏度`), with canonical symbols.
+//! The forms are read through the one unit table ([`super::units`]).
 
-use std::sync::LazyLock;
-
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{UnitEntry, unit};
 use crate::record::QuantityKind;
 
 /// What a measure unit means.
@@ -73,7 +72,7 @@ const SQUARE_METRE_COLLOQUIAL: MeasureUnit = MeasureUnit {
     after_digits_only: true,
 };
 
-static UNITS: &[UnitEntry<MeasureUnit>] = &[
+pub(crate) static UNITS: &[UnitEntry<MeasureUnit>] = &[
     // weight
     unit("公斤", m("kg"), ""),
     unit("千克", m("kg"), ""),
@@ -174,6 +173,50 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("磅", m("lb"), "礴"),
     unit("盎司", m("oz"), ""),
     unit("加仑", m("gal"), ""),
+    // more of the same, as real documents write them
+    unit("公尺", m("m"), ""),
+    unit("公升", m("L"), ""),
+    unit("公吨", m("t"), ""),
+    unit("分米", m("dm"), ""),
+    unit("dm", m("dm"), ""),
+    unit("平方厘米", m("cm2"), ""),
+    unit("cm²", m("cm2"), ""),
+    unit("cm2", m("cm2"), ""),
+    unit("立方厘米", m("cm3"), ""),
+    unit("cm³", m("cm3"), ""),
+    unit("cm3", m("cm3"), ""),
+    unit("平方英尺", m("ft2"), ""),
+    unit("英亩", m("acre"), ""),
+    unit("克拉", m("ct"), ""),
+    unit("千字节", m("KB"), ""),
+    unit("兆字节", m("MB"), ""),
+    unit("千兆字节", m("GB"), ""),
+    unit("吉字节", m("GB"), ""),
+    unit("太字节", m("TB"), ""),
+    unit("分贝", m("dB"), ""),
+    unit("dB", m("dB"), ""),
+    unit("马力", m("hp"), ""),
+    unit("千帕", m("kPa"), ""),
+    unit("kPa", m("kPa"), ""),
+    unit("兆帕", m("MPa"), ""),
+    unit("MPa", m("MPa"), ""),
+    unit("毫米汞柱", m("mmHg"), ""),
+    unit("mmHg", m("mmHg"), ""),
+    unit("千焦", m("kJ"), ""),
+    unit("kJ", m("kJ"), ""),
+    unit("焦耳", m("J"), ""),
+    unit("伏特", m("V"), ""),
+    unit("千伏", m("kV"), ""),
+    unit("kV", m("kV"), ""),
+    unit("千伏安", m("kVA"), ""),
+    unit("kVA", m("kVA"), ""),
+    unit("毫安", m("mA"), ""),
+    unit("安培", m("A"), ""),
+    unit("吉瓦", m("GW"), ""),
+    unit("GW", m("GW"), ""),
+    unit("兆瓦时", m("MWh"), ""),
+    unit("MWh", m("MWh"), ""),
+    unit("GWh", m("GWh"), ""),
     // speed
     unit("公里/小时", m("km/h"), ""),
     unit("公里每小时", m("km/h"), ""),
@@ -201,15 +244,6 @@ static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("℉", temperature("°F", false), ""),
     unit("°F", temperature("°F", false), ""),
 ];
-
-static LEXICON: LazyLock<Lexicon<MeasureUnit>> = LazyLock::new(|| Lexicon::new(UNITS));
-
-/// A measure, age or temperature unit at `chars[at..]`.
-pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<(MeasureUnit, usize)> {
-    LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
 
 /// Whether a bare `度` before `at` reads as a temperature: `零下` or a
 /// weather word shortly before it in the clause.
@@ -240,6 +274,15 @@ pub(crate) fn temperature_context(chars: &[char], start: usize) -> bool {
         ['最', '低'],
     ];
     clause.windows(2).any(|w| WORDS.iter().any(|k| w == k))
+}
+
+/// Whether a word of fever follows a bare `度` that ends at `end`
+/// (`38.5度发烧`, `39度高烧`).
+pub(crate) fn fever_after(chars: &[char], end: usize) -> bool {
+    let after = chars.get(end..(end + 4).min(chars.len())).unwrap_or(&[]);
+    after
+        .windows(2)
+        .any(|w| matches!(w, ['发' | '高' | '低' | '退', '烧']))
 }
 
 /// Whether `chars[..at]` ends with `零下` (below zero).

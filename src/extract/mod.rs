@@ -3,6 +3,7 @@
 
 pub(crate) mod count;
 pub mod entities;
+pub(crate) mod lexicon;
 pub(crate) mod measure;
 pub(crate) mod money;
 pub(crate) mod numeral;

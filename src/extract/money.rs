@@ -1,10 +1,11 @@
 //! Money: currencies written after the number (`元`, `美元`, `港币`, `USD`),
 //! before it (`¥`, `US$`, `人民币`), and the smaller units of a compound
-//! amount (`123元1角1分`, `十块三毛`).
+//! amount (`123元1角1分`, `十块三毛`). The forms after a number are read
+//! through the one unit table ([`super::units`]).
 
 use std::sync::LazyLock;
 
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{Lexicon, UnitEntry, unit};
 
 /// Which unit of a currency a written form names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,7 +47,7 @@ const fn part(code: &'static str, step: Step, compound_only: bool) -> Currency {
     }
 }
 
-static SUFFIXES: &[UnitEntry<Currency>] = &[
+pub(crate) static SUFFIXES: &[UnitEntry<Currency>] = &[
     unit("元", main("CNY"), "旦宵素首月件器老帅勋凶气音朝代帝宝曲"),
     unit("元钱", main("CNY"), ""),
     unit("元人民币", main("CNY"), ""),
@@ -144,6 +145,14 @@ static SUFFIXES: &[UnitEntry<Currency>] = &[
     unit("坚戈", main("KZT"), ""),
     unit("格里夫纳", main("UAH"), ""),
     unit("波兰兹罗提", main("PLN"), ""),
+    unit("美刀", main("USD"), ""),
+    unit("港纸", main("HKD"), ""),
+    unit("韩圆", main("KRW"), ""),
+    unit("新加坡币", main("SGD"), ""),
+    unit("马币", main("MYR"), ""),
+    unit("泰国铢", main("THB"), ""),
+    unit("俄罗斯卢布", main("RUB"), ""),
+    unit("巴西雷亚尔", main("BRL"), ""),
     unit("美圆", main("USD"), ""),
     unit("日圆", main("JPY"), ""),
     unit("港圆", main("HKD"), ""),
@@ -202,20 +211,25 @@ static PREFIXES: &[UnitEntry<&str>] = &[
     unit("S$", "SGD", ""),
 ];
 
-static SUFFIX_LEXICON: LazyLock<Lexicon<Currency>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
 static PREFIX_LEXICON: LazyLock<Lexicon<&str>> = LazyLock::new(|| Lexicon::new(PREFIXES));
-
-/// A currency written after a number at `chars[at..]`, and the index past it.
-pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(Currency, usize)> {
-    SUFFIX_LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
 
 /// A currency written before a number (`¥`, `US$`, `人民币`), with the index
 /// past it (and past one space).
 pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
     let (e, mut end) = PREFIX_LEXICON.longest_at(chars, at)?;
+    // 人民币（大写）伍仟元, 人民币(小写): 12,000.00 on invoices.
+    let marks: [&[char]; 4] = [
+        &['(', '大', '写', ')'],
+        &['（', '大', '写', '）'],
+        &['(', '小', '写', ')'],
+        &['（', '小', '写', '）'],
+    ];
+    if let Some(mark) = marks.iter().find(|m| chars[end..].starts_with(m)) {
+        end += mark.len();
+        if matches!(chars.get(end), Some(':' | '：')) {
+            end += 1;
+        }
+    }
     if chars.get(end) == Some(&' ') {
         end += 1;
     }
@@ -276,14 +290,18 @@ fn word_shortly_before(
         Some(p) => &before[p + 1..],
         None => before,
     };
-    words
-        .iter()
-        .any(|w| window.windows(w.len()).any(|x| x == *w))
+    // First chars first: comparing whole slices at every place costs a
+    // memcmp call each.
+    window.iter().enumerate().any(|(p, &c)| {
+        words
+            .iter()
+            .any(|w| w.first() == Some(&c) && window[p..].starts_with(w))
+    })
 }
 
-/// Words right before which a bare number is a salary in yuan (`年薪30万`,
-/// `月薪达8000`): narrower than [`SALARY_WORDS`], which only vouch for a
-/// `k`/`w` suffix.
+/// Words right before which a bare number is an amount in yuan: pay
+/// (`年薪30万`, `月薪达8000`) and prices (`总价380万`, `仅售265万`);
+/// narrower than [`SALARY_WORDS`], which only vouch for a `k`/`w` suffix.
 static PAY_WORDS: &[&[char]] = &[
     &['月', '薪'],
     &['年', '薪'],
@@ -295,6 +313,15 @@ static PAY_WORDS: &[&[char]] = &[
     &['年', '终', '奖'],
     &['月', '收', '入'],
     &['年', '收', '入'],
+    // Prices: 总价380万, 仅售265万.
+    &['总', '价'],
+    &['售', '价'],
+    &['仅', '售'],
+    &['报', '价'],
+    &['标', '价'],
+    &['要', '价'],
+    &['开', '价'],
+    &['成', '交', '价'],
 ];
 
 /// Whether a pay word ends at most a few chars before `start` (`年薪`,
@@ -308,4 +335,56 @@ pub(crate) fn after_pay_word(chars: &[char], start: usize) -> bool {
 /// The first chars of the currencies written before a number.
 pub(crate) fn prefix_first_chars() -> impl Iterator<Item = char> {
     PREFIXES.iter().filter_map(|e| e.written.chars().next())
+}
+
+/// Words that make a figure with no unit an amount of money when they come
+/// shortly before it in the clause (`赚了两个亿`).
+static MONEY_WORDS: &[&[char]] = &[
+    &['赚'],
+    &['亏'],
+    &['花'],
+    &['捐'],
+    &['欠'],
+    &['投', '资'],
+    &['投', '入'],
+    &['资', '金'],
+    &['营', '收'],
+    &['收', '入'],
+    &['利', '润'],
+    &['融', '资'],
+    &['募', '集'],
+    &['筹', '集'],
+    &['损', '失'],
+    &['成', '本'],
+    &['预', '算'],
+    &['市', '值'],
+    &['估', '值'],
+    &['价', '值'],
+    &['罚', '款'],
+    &['补', '贴'],
+    &['贷', '款'],
+    &['收', '益'],
+    &['拨', '款'],
+    &['产', '值'],
+    &['总', '额'],
+    &['金', '额'],
+    &['资', '产'],
+    &['税', '收'],
+    &['经', '费'],
+    &['造', '价'],
+    &['拍', '出'],
+    &['成', '交'],
+    &['赔', '偿'],
+    &['花', '费'],
+    &['开', '支'],
+    &['支', '出'],
+    &['销', '售', '额'],
+    &['营', '业', '额'],
+];
+
+/// Whether a money word stands a few chars before `start` in its clause.
+pub(crate) fn after_money_word(chars: &[char], start: usize) -> bool {
+    word_shortly_before(chars, start, 10, MONEY_WORDS, |c| {
+        matches!(c, '，' | '。' | '；' | '！' | '？' | '\n')
+    })
 }

@@ -27,7 +27,8 @@
 //!   are dropped toward zero, as for a long decimal (`1e-30` is 0); an
 //!   exponent too large for `u64` saturates at `u64::MAX`
 //!   (`1e99999999999999999999` is 1e+18446744073709551615).
-//! - `圆` is a currency, not a digit; `，`/`、` never group digits; `点`
+//! - `圆` is a currency, not a digit; `、` never groups digits, `，` only
+//!   as [`wide_grouping`] says (`36，500.00` is one number, `5，6，7` three); `点`
 //!   needs a digit after it (`三点半` is 3, `三点五十分` is 3, a time).
 //! - [`find_numbers`] and [`parse_number`] (not [`parse`], which the
 //!   quantity scanner uses, where `15k` is a salary and `M` may be a unit)
@@ -236,7 +237,9 @@ fn read_arabic(chars: &[char], i: usize) -> Option<Arabic> {
     let mut dropped: u64 = 0; // integer digits beyond the mantissa
     let mut int_digits = 0usize;
     let mut grouped = false;
+    let mut separator = None;
     let digit = |k: usize| at(chars, k).and_then(|c| c.to_digit(10).filter(|_| c.is_ascii_digit()));
+    let three_digits = |k: usize| (1..=3).all(|d| digit(k + d).is_some()) && digit(k + 4).is_none();
     while let Some(c) = at(chars, j) {
         if let Some(d) = digit(j) {
             let d = i128::from(d);
@@ -247,15 +250,15 @@ fn read_arabic(chars: &[char], i: usize) -> Option<Arabic> {
             }
             int_digits += 1;
             j += 1;
-        } else if c == ','
+        } else if (c == ',' || c == '，')
             && int_digits > 0
             && (grouped || int_digits <= 3)
-            && digit(j + 1).is_some()
-            && digit(j + 2).is_some()
-            && digit(j + 3).is_some()
-            && digit(j + 4).is_none()
+            && three_digits(j)
+            && separator.is_none_or(|s| s == c)
+            && (c == ',' || separator.is_some() || wide_grouping(chars, j, int_digits))
         {
             grouped = true;
+            separator = Some(c);
             j += 1;
         } else {
             break;
@@ -290,6 +293,25 @@ fn read_arabic(chars: &[char], i: usize) -> Option<Arabic> {
         decimal,
         leading_zero: at(chars, i) == Some('0') && digit(i + 1).is_some(),
     })
+}
+
+/// Whether the full-width comma at `at`, after a first group of `first`
+/// digits, groups thousands (`36，500.00`, `1，200，000`, `100，000`)
+/// rather than separating a list (`5，6，7`, `120，350，420`): every group
+/// after it has exactly three digits, no list item follows, and the first
+/// group is shorter than three digits, or a group starts with `0`, or a
+/// decimal part follows.
+fn wide_grouping(chars: &[char], at: usize, first: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let mut p = at;
+    let mut zero_start = false;
+    while chars.get(p) == Some(&'，') && (1..=3).all(|d| digit(p + d)) && !digit(p + 4) {
+        zero_start |= chars[p + 1] == '0';
+        p += 4;
+    }
+    let list_follows = chars.get(p) == Some(&'，') && digit(p + 1);
+    let decimal = chars.get(p) == Some(&'.') && digit(p + 1);
+    p > at && !list_follows && (first < 3 || zero_start || decimal)
 }
 
 /// An exponent mark at `i` (`e5`, `E+3`, `e-1`): `e`/`E` directly followed
@@ -843,6 +865,12 @@ fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
                 }
             }
             if !matches!(st.prev, Prev::Start | Prev::Small | Prev::Big | Prev::Zero) {
+                break;
+            }
+            // `三十两` is thirty liang: after 十/百/千 the units digit is
+            // written 二; 两 there only starts another group (`一千两百`).
+            let unit_follows = at(chars, j + 1).is_some_and(|n| small_unit(n).is_some());
+            if is_liang(c) && matches!(st.prev, Prev::Small | Prev::Zero) && !unit_follows {
                 break;
             }
             let (lo, hi, len) = match range_pair(chars, j, at_start) {
@@ -1495,7 +1523,16 @@ mod tests {
             ("1,23", 1, "1"),
             ("1,2345", 1, "1"),
             ("1234,567", 4, "1234"),
-            ("12，345", 2, "12"),
+            // A full-width comma groups only where a list cannot be meant.
+            ("12，345", 6, "12345"),
+            ("36，500.00", 9, "36500"),
+            ("1，200，000", 9, "1200000"),
+            ("100，000", 7, "100000"),
+            ("120，350", 3, "120"),
+            ("120，350，420", 3, "120"),
+            ("5，6，7", 1, "5"),
+            ("12，345，6", 2, "12"),
+            ("1,234，567", 5, "1234"),
             ("12、345", 2, "12"),
             ("1, 234", 1, "1"),
             ("-5", 2, "-5"),

@@ -1,8 +1,9 @@
-//! Percentages: `30%`, `百分之三十`, `千分之五`, `3成`, `5个百分点`.
+//! Percentages: `30%`, `百分之三十`, `千分之五`, `万分之三`, `3成`,
+//! `5个百分点`, `25个基点`, `85折`.
+//! The forms after a number are read through the one unit table
+//! ([`super::units`]).
 
-use std::sync::LazyLock;
-
-use super::units::{Lexicon, UnitEntry, unit};
+use super::lexicon::{UnitEntry, unit};
 
 /// What a percent unit does to the number before it.
 #[derive(Clone, Copy, Debug)]
@@ -14,7 +15,7 @@ pub(crate) struct PercentUnit {
     pub shift: i8,
 }
 
-static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
+pub(crate) static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
     // 打七折 pays 70%; 8.5折 85% (two-digit 八五折 is handled by the scanner).
     unit(
         "折",
@@ -37,6 +38,31 @@ static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
         PercentUnit {
             symbol: "%",
             shift: -1,
+        },
+        "",
+    ),
+    unit(
+        "‱",
+        PercentUnit {
+            symbol: "%",
+            shift: -2,
+        },
+        "",
+    ),
+    // A basis point is a hundredth of a percentage point.
+    unit(
+        "个基点",
+        PercentUnit {
+            symbol: "pp",
+            shift: -2,
+        },
+        "",
+    ),
+    unit(
+        "基点",
+        PercentUnit {
+            symbol: "pp",
+            shift: -2,
         },
         "",
     ),
@@ -66,33 +92,14 @@ static SUFFIXES: &[UnitEntry<PercentUnit>] = &[
     ),
 ];
 
-static LEXICON: LazyLock<Lexicon<PercentUnit>> = LazyLock::new(|| Lexicon::new(SUFFIXES));
-
-/// A percent unit written after a number at `chars[at..]`.
-pub(crate) fn suffix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
-    LEXICON
-        .longest_at(chars, at)
-        .map(|(e, end)| (e.meaning, end))
-}
-
-/// `百分之` or `千分之` at `chars[at..]`: the unit and the index past it.
+/// `百分之`, `千分之` or `万分之` at `chars[at..]`: the unit and the index
+/// past it.
 pub(crate) fn prefix_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
-    let head = chars.get(at..at + 3)?;
-    match head {
-        ['百', '分', '之'] => Some((
-            PercentUnit {
-                symbol: "%",
-                shift: 0,
-            },
-            at + 3,
-        )),
-        ['千', '分', '之'] => Some((
-            PercentUnit {
-                symbol: "%",
-                shift: -1,
-            },
-            at + 3,
-        )),
-        _ => None,
-    }
+    let shift = match chars.get(at..at + 3)? {
+        ['百', '分', '之'] => 0,
+        ['千', '分', '之'] => -1,
+        ['万', '分', '之'] => -2,
+        _ => return None,
+    };
+    Some((PercentUnit { symbol: "%", shift }, at + 3))
 }

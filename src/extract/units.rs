@@ -1,246 +1,204 @@
-//! A small lexicon type shared by the unit tables of the recognisers:
-//! longest match at a position, with words that must not follow.
+//! The one unit table: every form written after a number, of every kind
+//! (percent, money, measure, count), each tagged with what it means. The
+//! scanner asks it once after a numeral ([`unit_at`]); the helpers below
+//! ask it for one kind only.
 //!
-//! The scanner asks it at most positions of a text, and almost every ask
-//! is a miss; the first char is found in a small open-addressed table with
-//! a multiplicative hash (a `HashMap<char, _>` with SipHash cost a quarter
-//! of the quantity scanner).
+//! The forms themselves are data in their kind's file
+//! ([`super::percent`], [`super::money`], [`super::measure`],
+//! [`super::count`]). Where two kinds write a form the same way (`分` is a
+//! hundredth of a yuan and a score), the kinds are tried in that order.
 
-/// One written form of a unit and what it means.
-#[derive(Debug)]
-pub(crate) struct UnitEntry<T: 'static> {
-    /// The form as written (after folding).
-    pub written: &'static str,
-    /// What it means.
-    pub meaning: T,
-    /// Characters that must not follow directly: the unit would be the
-    /// start of another word (`元旦`, `分钟`, `米饭`).
-    pub not_before: &'static str,
+use std::sync::LazyLock;
+
+use super::lexicon::{Lexicon, UnitEntry, unit};
+use super::measure::MeasureUnit;
+use super::money::Currency;
+use super::percent::PercentUnit;
+use super::{count, measure, money, percent};
+
+/// What a unit written after a number means.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Unit {
+    Money(Currency),
+    Percent(PercentUnit),
+    Measure(MeasureUnit),
+    /// A classifier: the record's unit is the form as written.
+    Count,
 }
 
-/// One form: its chars, its entry, and whether it ends in a Latin letter.
-struct Form<T: 'static> {
-    chars: Box<[char]>,
-    entry: &'static UnitEntry<T>,
-    latin_end: bool,
-}
-
-/// A slot of the first-char table: the char and its forms, `forms[start..end]`.
-#[derive(Clone, Copy)]
-struct Slot {
-    first: u32,
-    start: u32,
-    end: u32,
-}
-
-/// No char has this code.
-const EMPTY: u32 = u32::MAX;
-
-/// Entries grouped by first char, longest form first in each group.
-pub(crate) struct Lexicon<T: 'static> {
-    forms: Vec<Form<T>>,
-    /// Open addressing, linear probing; a power of two, at most a quarter full.
-    slots: Vec<Slot>,
-    shift: u32,
-}
-
-impl<T: 'static> Lexicon<T> {
-    pub(crate) fn new(entries: impl IntoIterator<Item = &'static UnitEntry<T>>) -> Self {
-        let mut forms: Vec<Form<T>> = entries
-            .into_iter()
-            .filter(|e| !e.written.is_empty())
-            .map(|e| {
-                let chars: Box<[char]> = e.written.chars().collect();
-                let latin_end = chars.last().is_some_and(|c| c.is_ascii_alphabetic());
-                Form {
-                    chars,
-                    entry: e,
-                    latin_end,
-                }
-            })
-            .collect();
-        // By first char, then longest first; stable, so equal forms keep
-        // the table's order.
-        forms.sort_by_key(|f| (f.chars[0], std::cmp::Reverse(f.chars.len())));
-        let groups = forms.chunk_by(|a, b| a.chars[0] == b.chars[0]).count();
-        let bits = (groups.max(1) * 4).next_power_of_two().trailing_zeros();
-        let mut slots = vec![
-            Slot {
-                first: EMPTY,
-                start: 0,
-                end: 0,
-            };
-            1 << bits
-        ];
-        let mask = slots.len() - 1;
-        let shift = 32 - bits;
-        let mut start = 0;
-        for group in forms.chunk_by(|a, b| a.chars[0] == b.chars[0]) {
-            let first = group[0].chars[0] as u32;
-            let mut i = slot_of(first, shift);
-            while slots[i].first != EMPTY {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot {
-                first,
-                start: start as u32,
-                end: (start + group.len()) as u32,
-            };
-            start += group.len();
-        }
-        Lexicon {
-            forms,
-            slots,
-            shift,
-        }
+impl Unit {
+    fn is_count(&self) -> bool {
+        matches!(self, Unit::Count)
     }
+}
 
-    /// The forms that start with `first`, longest first.
-    #[inline]
-    fn group(&self, first: char) -> &[Form<T>] {
-        let first = first as u32;
-        let mask = self.slots.len() - 1;
-        let mut i = slot_of(first, self.shift);
-        loop {
-            let slot = self.slots[i];
-            if slot.first == first {
-                return &self.forms[slot.start as usize..slot.end as usize];
-            }
-            if slot.first == EMPTY {
-                return &[];
-            }
-            i = (i + 1) & mask;
+/// Every form of every kind, in the order ties are broken.
+static FORMS: LazyLock<Vec<UnitEntry<Unit>>> = LazyLock::new(|| {
+    let tag = |written, meaning, not_before| unit(written, meaning, not_before);
+    let mut forms = Vec::new();
+    forms.extend(
+        percent::SUFFIXES
+            .iter()
+            .map(|e| tag(e.written, Unit::Percent(e.meaning), e.not_before)),
+    );
+    forms.extend(
+        money::SUFFIXES
+            .iter()
+            .map(|e| tag(e.written, Unit::Money(e.meaning), e.not_before)),
+    );
+    forms.extend(
+        measure::UNITS
+            .iter()
+            .map(|e| tag(e.written, Unit::Measure(e.meaning), e.not_before)),
+    );
+    forms.extend(case_variants(&forms));
+    forms.extend(
+        count::CLASSIFIERS
+            .iter()
+            .map(|e| tag(e.written, Unit::Count, e.not_before)),
+    );
+    forms
+});
+
+/// Latin measure units as OCR and PDF text write them, in capitals or
+/// not (`168CM`, `5Kg`, `2.4ghz`): the upper-case, lower-case and
+/// capitalised forms of every measure symbol of two letters or more that
+/// no unit writes already. Single letters are left alone (`5G` is a
+/// network, `15w` a salary), and so is `mw` (milliwatts, not megawatts).
+fn case_variants(forms: &[UnitEntry<Unit>]) -> Vec<UnitEntry<Unit>> {
+    let mut seen: std::collections::HashSet<String> =
+        forms.iter().map(|e| e.written.to_owned()).collect();
+    let mut variants = Vec::new();
+    for e in forms {
+        let latin = e.written.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+        if !matches!(e.meaning, Unit::Measure(_)) || !latin || !e.written.is_ascii() {
+            continue;
         }
-    }
-
-    /// The longest entry written at `chars[at..]` that is not directly
-    /// followed by one of its `not_before` chars; with the index past it.
-    #[inline]
-    pub(crate) fn longest_at(
-        &self,
-        chars: &[char],
-        at: usize,
-    ) -> Option<(&'static UnitEntry<T>, usize)> {
-        // Almost every ask is a miss: answer those inline.
-        let group = self.group(*chars.get(at)?);
-        if group.is_empty() {
-            return None;
-        }
-        Self::longest_in(group, chars, at)
-    }
-
-    /// [`longest_at`](Lexicon::longest_at) among `group`, the forms that
-    /// start with `chars[at]`.
-    #[inline(never)]
-    fn longest_in(
-        group: &[Form<T>],
-        chars: &[char],
-        at: usize,
-    ) -> Option<(&'static UnitEntry<T>, usize)> {
-        for form in group {
-            let end = at + form.chars.len();
-            if end <= chars.len() && chars[at..end] == form.chars[..] {
-                if chars
-                    .get(end)
-                    .is_some_and(|next| form.entry.not_before.contains(*next))
-                {
-                    continue;
-                }
-                // A Latin unit must not run on into more letters (`5kgs` is
-                // fine to miss; `5GBT` is a code).
-                if form.latin_end && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                return Some((form.entry, end));
+        let mut capital = e.written.to_ascii_lowercase();
+        capital[..1].make_ascii_uppercase();
+        for v in [
+            e.written.to_ascii_uppercase(),
+            e.written.to_ascii_lowercase(),
+            capital,
+        ] {
+            if v != "mw" && seen.insert(v.clone()) {
+                let written: &'static str = Box::leak(v.into_boxed_str());
+                variants.push(unit(written, e.meaning, e.not_before));
             }
         }
-        None
     }
+    variants
+}
 
-    /// Whether some entry is written exactly as `chars`.
-    pub(crate) fn contains(&self, chars: &[char]) -> bool {
-        chars
-            .first()
-            .is_some_and(|&first| self.group(first).iter().any(|f| f.chars[..] == *chars))
+static UNITS: LazyLock<Lexicon<Unit>> = LazyLock::new(|| Lexicon::new(FORMS.iter()));
+
+/// The longest unit of any kind at `chars[at..]` (classifiers only when
+/// `counts`), with the index past it.
+pub(crate) fn unit_at(chars: &[char], at: usize, counts: bool) -> Option<(Unit, usize)> {
+    UNITS
+        .longest_where(chars, at, |u| counts || !u.is_count())
+        .map(|(e, end)| (e.meaning, end))
+}
+
+/// A currency written after a number at `chars[at..]`, and the index past it.
+pub(crate) fn currency_at(chars: &[char], at: usize) -> Option<(Currency, usize)> {
+    match UNITS.longest_where(chars, at, |u| matches!(u, Unit::Money(_))) {
+        Some((
+            UnitEntry {
+                meaning: Unit::Money(c),
+                ..
+            },
+            end,
+        )) => Some((*c, end)),
+        _ => None,
     }
 }
 
-/// The home slot of a char code (Fibonacci hashing: the top bits of the
-/// product).
-#[inline]
-fn slot_of(code: u32, shift: u32) -> usize {
-    (code.wrapping_mul(0x9E37_79B9) >> shift) as usize
+/// A measure, age or temperature unit at `chars[at..]`.
+pub(crate) fn measure_at(chars: &[char], at: usize) -> Option<(MeasureUnit, usize)> {
+    match UNITS.longest_where(chars, at, |u| matches!(u, Unit::Measure(_))) {
+        Some((
+            UnitEntry {
+                meaning: Unit::Measure(m),
+                ..
+            },
+            end,
+        )) => Some((*m, end)),
+        _ => None,
+    }
 }
 
-/// Shorthand for table rows.
-pub(crate) const fn unit<T>(
-    written: &'static str,
-    meaning: T,
-    not_before: &'static str,
-) -> UnitEntry<T> {
-    UnitEntry {
-        written,
-        meaning,
-        not_before,
+/// A percent unit written after a number at `chars[at..]`.
+pub(crate) fn percent_at(chars: &[char], at: usize) -> Option<(PercentUnit, usize)> {
+    match UNITS.longest_where(chars, at, |u| matches!(u, Unit::Percent(_))) {
+        Some((
+            UnitEntry {
+                meaning: Unit::Percent(p),
+                ..
+            },
+            end,
+        )) => Some((*p, end)),
+        _ => None,
     }
+}
+
+/// A classifier at `chars[at..]`: the index past it.
+pub(crate) fn classifier_at(chars: &[char], at: usize) -> Option<usize> {
+    UNITS
+        .longest_where(chars, at, Unit::is_count)
+        .map(|(_, end)| end)
+}
+
+/// Whether `chars` is exactly a classifier (whatever follows).
+pub(crate) fn is_classifier(chars: &[char]) -> bool {
+    UNITS.contains_where(chars, Unit::is_count)
+}
+
+/// Whether a currency, classifier or measure unit starts at `c[k]`.
+pub(crate) fn amount_unit_at(chars: &[char], at: usize) -> bool {
+    UNITS
+        .longest_where(chars, at, |u| !matches!(u, Unit::Percent(_)))
+        .is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    static TABLE: &[UnitEntry<u8>] = &[
-        unit("米", 1, "饭"),
-        unit("平方米", 2, ""),
-        unit("平米", 3, ""),
-        unit("kg", 4, ""),
-        unit("米", 5, ""),
-    ];
-
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
     }
 
     #[test]
-    fn longest_form_first_and_words_that_must_not_follow() {
-        let lexicon = Lexicon::new(TABLE);
-        let found = |s: &str, at| {
-            lexicon
-                .longest_at(&chars(s), at)
-                .map(|(e, end)| (e.meaning, end))
+    fn one_table_longest_form_of_any_kind() {
+        let kind = |s: &str| {
+            let c = chars(s);
+            unit_at(&c, 1, true).map(|(u, end)| {
+                let k = match u {
+                    Unit::Money(c) => c.code,
+                    Unit::Percent(p) => p.symbol,
+                    Unit::Measure(m) => m.symbol,
+                    Unit::Count => "count",
+                };
+                (k, end)
+            })
         };
-        assert_eq!(found("3平方米", 1), Some((2, 4)));
-        assert_eq!(found("3平米", 1), Some((3, 3)));
-        assert_eq!(found("3米", 1), Some((1, 2)));
-        // 米饭: the first 米 may not stand before 饭, the second may.
-        assert_eq!(found("3米饭", 1), Some((5, 2)));
-        assert_eq!(found("5kg", 1), Some((4, 3)));
-        assert_eq!(found("5kgs", 1), None);
-        assert_eq!(found("5斤", 1), None);
-        assert_eq!(found("5", 1), None);
-        assert!(lexicon.contains(&chars("平米")));
-        assert!(!lexicon.contains(&chars("平")));
-        assert!(!lexicon.contains(&[]));
+        assert_eq!(kind("3元"), Some(("CNY", 2)));
+        assert_eq!(kind("3人次"), Some(("count", 3)));
+        assert_eq!(kind("3个百分点"), Some(("pp", 5)));
+        assert_eq!(kind("3平方公里"), Some(("km2", 5)));
+        // 分: a hundredth of a yuan before a score.
+        assert_eq!(kind("3分"), Some(("CNY", 2)));
+        // 名单: the classifier may not stand before 单.
+        assert_eq!(kind("3名单"), None);
+        assert!(is_classifier(&chars("名")));
+        assert!(!is_classifier(&chars("元")));
+        assert_eq!(
+            currency_at(&chars("3分"), 1).map(|(c, _)| c.code),
+            Some("CNY")
+        );
+        assert_eq!(classifier_at(&chars("3分"), 1), Some(2));
+        assert!(amount_unit_at(&chars("3斤"), 1));
+        assert!(!amount_unit_at(&chars("3%"), 1));
     }
-
-    #[test]
-    fn every_first_char_is_found_in_a_crowded_table() {
-        static MANY: LazyLock<Vec<UnitEntry<u32>>> = LazyLock::new(|| {
-            (0x4E00u32..0x4E00 + 300)
-                .map(|c| UnitEntry {
-                    written: String::from(char::from_u32(c).unwrap()).leak(),
-                    meaning: c,
-                    not_before: "",
-                })
-                .collect()
-        });
-        let lexicon = Lexicon::new(MANY.iter());
-        for c in 0x4E00u32..0x4E00 + 300 {
-            let ch = [char::from_u32(c).unwrap()];
-            assert_eq!(lexicon.longest_at(&ch, 0).map(|(e, _)| e.meaning), Some(c));
-        }
-        assert!(lexicon.longest_at(&['a'], 0).is_none());
-    }
-
-    use std::sync::LazyLock;
 }
