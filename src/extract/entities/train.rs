@@ -213,7 +213,9 @@ pub struct TrainOptions {
 }
 
 impl Default for TrainOptions {
-    /// The settings of the embedded model (`data/README.md`).
+    /// The settings of the embedded model but for the corpus options
+    /// (`augment`, `copy_l2_factor`, `copy_mix`), which its command in
+    /// `data/README.md` sets.
     fn default() -> Self {
         TrainOptions {
             epochs: 4,
