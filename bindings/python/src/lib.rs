@@ -469,6 +469,9 @@ enum UserWord {
 struct PyExtractor {
     inner: Extractor,
     kinds: Vec<&'static str>,
+    /// `threads=N`: a pool of its own; otherwise rayon's global one (all
+    /// cores, or `RAYON_NUM_THREADS`).
+    pool: Option<rayon::ThreadPool>,
 }
 
 /// Text handed to the extractor: a `str`, or `bytes` that should be UTF-8.
@@ -480,7 +483,7 @@ enum Input {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, kinds = None, user_words = None, numbers = false, user_dict = None, split_nested = false))]
+    #[pyo3(signature = (*, kinds = None, user_words = None, numbers = false, user_dict = None, split_nested = false, threads = None))]
     fn new(
         py: Python<'_>,
         kinds: Option<Vec<String>>,
@@ -488,7 +491,19 @@ impl PyExtractor {
         numbers: bool,
         user_dict: Option<PathBuf>,
         split_nested: bool,
+        threads: Option<usize>,
     ) -> PyResult<Self> {
+        let pool = match threads {
+            None => None,
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("zh-extract-{i}"))
+                    .build()
+                    .map_err(|e| PyOSError::new_err(e.to_string()))?,
+            ),
+        };
         let mut builder = Extractor::builder();
         if let Some(kinds) = &kinds {
             let mut entities = Vec::new();
@@ -540,7 +555,7 @@ impl PyExtractor {
                 .filter(|k| numbers || *k != "number")
                 .collect(),
         };
-        Ok(PyExtractor { inner, kinds })
+        Ok(PyExtractor { inner, kinds, pool })
     }
 
     /// The kinds this extractor reports.
@@ -571,7 +586,7 @@ impl PyExtractor {
     }
 
     /// `extract` over many texts (any iterable of `str`), in order, on all
-    /// cores, with the GIL released.
+    /// cores (or `threads`), with the GIL released.
     fn extract_batch(
         &self,
         py: Python<'_>,
@@ -586,11 +601,15 @@ impl PyExtractor {
             .try_iter()?
             .map(|t| t?.extract::<PyBackedStr>())
             .collect::<PyResult<Vec<PyBackedStr>>>()?;
-        let owned: Vec<Owned> = py.detach(|| {
+        let run = || -> Vec<Owned> {
             documents
                 .par_iter()
                 .map(|d| Owned::new(self.inner.extract(d)))
                 .collect()
+        };
+        let owned = py.detach(|| match &self.pool {
+            Some(pool) => pool.install(run),
+            None => run(),
         });
         owned.into_iter().map(|o| o.into_py(py)).collect()
     }

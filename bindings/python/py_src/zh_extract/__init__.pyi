@@ -117,6 +117,8 @@ class Extractor:
     user_dict: a jieba-style dictionary file (``word [freq] [tag]`` lines).
     split_nested: report a place leading an organization's name apart
         (MSRA's convention) instead of the outermost name.
+    threads: threads for ``extract_batch`` (default: all cores, or
+        ``RAYON_NUM_THREADS``); one per Spark task is right on a cluster.
 
     Raises ValueError (unknown kind, bad dictionary line) or OSError.
     """
@@ -129,6 +131,7 @@ class Extractor:
         numbers: bool = False,
         user_dict: Optional[Union[str, os.PathLike]] = None,
         split_nested: bool = False,
+        threads: Optional[int] = None,
     ) -> None: ...
     @property
     def kinds(self) -> list[str]: ...
