@@ -592,26 +592,24 @@ impl PyExtractor {
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<Py<PyExtraction>>> {
-        if texts.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(
-                "extract_batch() takes an iterable of str, not a str: use extract()",
-            ));
-        }
-        let documents = texts
-            .try_iter()?
-            .map(|t| t?.extract::<PyBackedStr>())
-            .collect::<PyResult<Vec<PyBackedStr>>>()?;
-        let run = || -> Vec<Owned> {
-            documents
-                .par_iter()
-                .map(|d| Owned::new(self.inner.extract(d)))
-                .collect()
-        };
-        let owned = py.detach(|| match &self.pool {
-            Some(pool) => pool.install(run),
-            None => run(),
-        });
+        let owned = self.batch(py, texts, "extract_batch")?;
         owned.into_iter().map(|o| o.into_py(py)).collect()
+    }
+
+    /// `extract_batch` as a table: a dict of equal-length lists, one row per
+    /// record (each document's entities, then its quantities), for
+    /// `pandas.DataFrame` or Arrow. `doc` is the document's index in
+    /// `texts`; `value`, `min`, `max` are floats (None beyond a double's
+    /// range), `value_text` the exact decimal; quantity columns are None
+    /// for entities.
+    fn extract_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let owned = self.batch(py, texts, "extract_columns")?;
+        let columns = py.detach(|| Columns::of(owned));
+        columns.into_dict(py)
     }
 
     /// The words of `text` with their part-of-speech tags, as segmentation
@@ -632,6 +630,124 @@ impl PyExtractor {
 
     fn __repr__(&self) -> String {
         format!("Extractor(kinds={:?})", self.kinds).replace('"', "'")
+    }
+}
+
+impl PyExtractor {
+    /// The records of every text, made on all cores without the GIL.
+    fn batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        method: &str,
+    ) -> PyResult<Vec<Owned>> {
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(format!(
+                "{method}() takes an iterable of str, not a str: use extract()"
+            )));
+        }
+        let documents = texts
+            .try_iter()?
+            .map(|t| t?.extract::<PyBackedStr>())
+            .collect::<PyResult<Vec<PyBackedStr>>>()?;
+        let run = || -> Vec<Owned> {
+            documents
+                .par_iter()
+                .map(|d| Owned::new(self.inner.extract(d)))
+                .collect()
+        };
+        Ok(py.detach(|| match &self.pool {
+            Some(pool) => pool.install(run),
+            None => run(),
+        }))
+    }
+}
+
+/// The nearest double, as Python's `float(Decimal)` gives it; None beyond
+/// the range of doubles.
+fn double(value: &Option<Value>) -> Option<f64> {
+    let parsed = value.as_ref()?.to_string().parse::<f64>().ok()?;
+    parsed.is_finite().then_some(parsed)
+}
+
+/// Records of many documents, column by column.
+#[derive(Default)]
+struct Columns {
+    doc: Vec<usize>,
+    kind: Vec<&'static str>,
+    text: Vec<String>,
+    start: Vec<usize>,
+    end: Vec<usize>,
+    char_start: Vec<usize>,
+    char_end: Vec<usize>,
+    value: Vec<Option<f64>>,
+    value_text: Vec<Option<String>>,
+    unit: Vec<Option<String>>,
+    approx: Vec<Option<Cow<'static, str>>>,
+    min: Vec<Option<f64>>,
+    max: Vec<Option<f64>>,
+    per: Vec<Option<String>>,
+    object: Vec<Option<String>>,
+}
+
+impl Columns {
+    fn of(documents: Vec<Owned>) -> Columns {
+        let mut c = Columns::default();
+        for (doc, owned) in documents.into_iter().enumerate() {
+            for e in owned.entities {
+                c.row(doc, e.kind, e.text, e.span);
+                c.value.push(None);
+                c.value_text.push(None);
+                c.unit.push(None);
+                c.approx.push(None);
+                c.min.push(None);
+                c.max.push(None);
+                c.per.push(None);
+                c.object.push(None);
+            }
+            for q in owned.quantities {
+                c.row(doc, q.kind, q.text, q.span);
+                c.value.push(double(&q.value));
+                c.value_text.push(q.value.map(|v| v.to_string()));
+                c.unit.push(Some(q.unit));
+                c.approx.push(Some(q.approx));
+                c.min.push(double(&q.min));
+                c.max.push(double(&q.max));
+                c.per.push(q.per);
+                c.object.push(q.object);
+            }
+        }
+        c
+    }
+
+    fn row(&mut self, doc: usize, kind: &'static str, text: String, span: Span) {
+        self.doc.push(doc);
+        self.kind.push(kind);
+        self.text.push(text);
+        self.start.push(span.start);
+        self.end.push(span.end);
+        self.char_start.push(span.char_start);
+        self.char_end.push(span.char_end);
+    }
+
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("doc", self.doc)?;
+        dict.set_item("kind", self.kind)?;
+        dict.set_item("text", self.text)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("char_start", self.char_start)?;
+        dict.set_item("char_end", self.char_end)?;
+        dict.set_item("value", self.value)?;
+        dict.set_item("value_text", self.value_text)?;
+        dict.set_item("unit", self.unit)?;
+        dict.set_item("approx", self.approx)?;
+        dict.set_item("min", self.min)?;
+        dict.set_item("max", self.max)?;
+        dict.set_item("per", self.per)?;
+        dict.set_item("object", self.object)?;
+        Ok(dict)
     }
 }
 

@@ -4,6 +4,7 @@ with the Rust command-line tools on the same text."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import threading
 from decimal import Decimal
@@ -97,6 +98,32 @@ def test_batch_equals_single(extractor):
     assert extractor.extract_batch([]) == []
     # Its own thread count changes nothing.
     assert Extractor(threads=1).extract_batch(documents) == batch
+
+
+def test_columns_are_the_batch_records(extractor):
+    documents = DOCUMENTS + ["123456789" * 400 + "元"]
+    table = extractor.extract_columns(documents)
+    names = ["doc", "kind", "text", "start", "end", "char_start", "char_end", "value",
+             "value_text", "unit", "approx", "min", "max", "per", "object"]
+    assert list(table) == names
+    rows = list(zip(*(table[n] for n in names)))
+    double = lambda v: None if v is None or math.isinf(float(v)) else float(v)  # noqa: E731
+    want = []
+    for i, found in enumerate(extractor.extract_batch(documents)):
+        for e in found.entities:
+            want.append((i, e.kind, e.text, e.start, e.end, e.char_start, e.char_end) + (None,) * 8)
+        for q in found.quantities:
+            want.append(
+                (i, q.kind, q.text, q.start, q.end, q.char_start, q.char_end, double(q.value),
+                 None if q.value is None else q.value, q.unit, q.approx, double(q.min),
+                 double(q.max), q.per, q.object)
+            )
+    # value_text is the exact decimal of value.
+    got = [r[:8] + ((None if r[8] is None else Decimal(r[8])),) + r[9:] for r in rows]
+    assert got == want and len(got) > 20
+    assert table["value_text"][-1] == "1.23456789123456789123e+3599" and table["value"][-1] is None
+    assert "0.1" in extractor.extract_columns(["月息0.1元"])["value_text"]
+    assert extractor.extract_columns([]) == {n: [] for n in names}
 
 
 def test_records_compare_and_hash(extractor):

@@ -124,7 +124,7 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 
 /// Documents handed to the workers at once: enough for every core to have
 /// work, few enough that memory stays flat ...
-const BATCH_DOCS: usize = 1024;
+const BATCH_DOCS: usize = 2048;
 /// ... or this many bytes of text, whichever comes first.
 const BATCH_BYTES: usize = 4 << 20;
 

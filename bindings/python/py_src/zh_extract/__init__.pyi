@@ -2,7 +2,7 @@
 
 import os
 from decimal import Decimal
-from typing import Iterable, Literal, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -139,4 +139,12 @@ class Extractor:
         """Everything found in ``text``; bytes must be UTF-8 (ValueError with the offset)."""
     def extract_batch(self, texts: Iterable[str]) -> list[Extraction]:
         """``extract`` over many texts, in order, on all cores, with the GIL released."""
+    def extract_columns(self, texts: Iterable[str]) -> Dict[str, list]:
+        """``extract_batch`` as a table for pandas/Arrow: equal-length lists
+        ``doc`` (index into ``texts``), ``kind``, ``text``, ``start``, ``end``,
+        ``char_start``, ``char_end``, ``value`` (float), ``value_text`` (exact
+        decimal), ``unit``, ``approx``, ``min``, ``max`` (floats), ``per``,
+        ``object``; one row per record, each document's entities first.
+        Floats are None beyond a double's range; quantity columns None for
+        entities."""
     def tokenize(self, text: str) -> list[Token]: ...

@@ -12,9 +12,8 @@ pandas is imported only when a batch arrives; pyspark not at all.
 
 from __future__ import annotations
 
-import math
 import threading
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Tuple
 
 from ._zh_extract import Extractor
 
@@ -59,60 +58,12 @@ def built() -> int:
     return _built
 
 
-def _double(value) -> Optional[float]:
-    """The nearest double; None beyond its range (``value_text`` is exact)."""
-    if value is None:
-        return None
-    f = float(value)
-    return f if math.isfinite(f) else None
-
-
-def _text(value) -> Optional[str]:
-    """Exact decimal text: plain digits up to 10^29, exponent form beyond."""
-    if value is None:
-        return None
-    return format(value, "f") if value.adjusted() < 29 else str(value).lower()
-
-
-def record_columns(ids: Iterable[Any], texts: List[str], ex: Extractor) -> Dict[str, list]:
-    """``extract_batch(texts)`` as columns of :data:`COLUMNS`, one row per record."""
-    columns: Dict[str, list] = {c: [] for c in COLUMNS}
-    append = {c: columns[c].append for c in COLUMNS}
-    for doc_id, found in zip(ids, ex.extract_batch(texts)):
-        for e in found.entities:
-            for c, v in (
-                ("id", doc_id),
-                ("kind", e.kind),
-                ("text", e.text),
-                ("start", e.start),
-                ("end", e.end),
-                ("char_start", e.char_start),
-                ("char_end", e.char_end),
-            ):
-                append[c](v)
-            for c in ("value", "value_text", "unit", "approx", "min", "max", "per", "object"):
-                append[c](None)
-        for q in found.quantities:
-            value = q.value
-            for c, v in (
-                ("id", doc_id),
-                ("kind", q.kind),
-                ("text", q.text),
-                ("start", q.start),
-                ("end", q.end),
-                ("char_start", q.char_start),
-                ("char_end", q.char_end),
-                ("value", _double(value)),
-                ("value_text", _text(value)),
-                ("unit", q.unit),
-                ("approx", q.approx),
-                ("min", _double(q.min)),
-                ("max", _double(q.max)),
-                ("per", q.per),
-                ("object", q.object),
-            ):
-                append[c](v)
-    return columns
+def record_columns(ids: List[Any], texts: List[str], ex: Extractor) -> Dict[str, list]:
+    """``extract_columns(texts)`` with each row's document id, in :data:`COLUMNS`."""
+    table = ex.extract_columns(texts)
+    columns = {"id": [ids[i] for i in table.pop("doc")]}
+    columns.update(table)
+    return {c: columns[c] for c in COLUMNS}
 
 
 def map_batches(
