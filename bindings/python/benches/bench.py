@@ -17,8 +17,10 @@ Each round times, back to back on the same documents:
 - ``zh-extract --lines`` likewise;
 - with ``--spark``, once: ``examples/spark_extract.py`` with ``local[2]``.
 
-The machine's speed drifts from second to second, so the Python overhead
-is the median over rounds of each round's ratio.
+The machine's speed drifts from second to second (and on a shared machine
+other jobs take cores away), so the Python overhead is the median over
+rounds of each round's ratio, in wall-clock time and in CPU time (user +
+system, all threads; the steadier figure when the machine is shared).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -79,11 +82,26 @@ def corpus_sentences():
     return [line for line in out.stdout.split("\n") if line]
 
 
-def time_process(command, input_path: Path) -> float:
+def cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_process(command, input_path: Path):
+    """(wall, CPU) seconds of one run of ``command`` on ``input_path``."""
     with open(input_path, "rb") as stdin, open(os.devnull, "wb") as devnull:
+        cpu_before = cpu(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, stdin=stdin, stdout=devnull, check=True)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, cpu(resource.RUSAGE_CHILDREN) - cpu_before
+
+
+def time_batch(extractor, docs):
+    """(wall, CPU) seconds of ``extract_batch(docs)`` here, and its results."""
+    cpu_before = cpu(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    found = extractor.extract_batch(docs)
+    return (time.perf_counter() - started, cpu(resource.RUSAGE_SELF) - cpu_before), found
 
 
 def main() -> int:
@@ -114,55 +132,69 @@ def main() -> int:
 
     extractor = Extractor()
     extractor.extract_batch(docs[:50])  # warm up: pages, thread pool
-    runs = {"python": [], "example": [], "cli": [], "startup_example": [], "startup_cli": []}
-    ratios, ratios_cli = [], []
+    names = ["python", "example", "startup_example", "cli", "startup_cli"]
+    runs = {n: [] for n in names}  # (wall, cpu) per round
+    ratios = {"example": [], "cli": []}  # (wall, cpu) ratios per round
     for r in range(args.rounds):
-        started = time.perf_counter()
-        found = extractor.extract_batch(docs)
-        runs["python"].append(time.perf_counter() - started)
+        runs["python"].append(None)
+        runs["python"][-1], found = time_batch(extractor, docs)
         runs["startup_example"].append(time_process(example, empty))
         runs["example"].append(time_process(example, lines))
         runs["startup_cli"].append(time_process(tool, empty))
         runs["cli"].append(time_process(tool, lines))
-        rust = runs["example"][-1] - runs["startup_example"][-1]
-        ratios.append(runs["python"][-1] / rust)
-        ratios_cli.append(runs["python"][-1] / (runs["cli"][-1] - runs["startup_cli"][-1]))
+        for rust in ("example", "cli"):
+            ratios[rust].append(
+                tuple(
+                    runs["python"][-1][i] / (runs[rust][-1][i] - runs["startup_" + rust][-1][i])
+                    for i in (0, 1)
+                )
+            )
         print(
-            f"round {r + 1}: python {runs['python'][-1]:.2f} s, example {runs['example'][-1]:.2f} s "
-            f"(start-up {runs['startup_example'][-1]:.2f}), cli {runs['cli'][-1]:.2f} s "
-            f"(start-up {runs['startup_cli'][-1]:.2f})",
+            f"round {r + 1} (wall/CPU s): python {runs['python'][-1][0]:.2f}/{runs['python'][-1][1]:.2f}, "
+            f"example {runs['example'][-1][0]:.2f}/{runs['example'][-1][1]:.2f} "
+            f"(start-up {runs['startup_example'][-1][0]:.2f}/{runs['startup_example'][-1][1]:.2f}), "
+            f"cli {runs['cli'][-1][0]:.2f}/{runs['cli'][-1][1]:.2f} "
+            f"(start-up {runs['startup_cli'][-1][0]:.2f}/{runs['startup_cli'][-1][1]:.2f})",
             file=sys.stderr,
         )
     records = sum(len(f) for f in found)
 
-    med = {k: statistics.median(v) for k, v in runs.items()}
+    med = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    med_cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
+    overhead = {
+        f"python_overhead_vs_{rust}_{unit}": statistics.median(x[i] for x in ratios[rust]) - 1
+        for rust in ("example", "cli")
+        for i, unit in enumerate(("wall", "cpu"))
+    }
     figures = {
         "documents": len(docs),
         "bytes": size,
         "records": records,
-        "python_s": med["python"],
-        "example_s": med["example"],
-        "example_startup_s": med["startup_example"],
-        "cli_s": med["cli"],
-        "cli_startup_s": med["startup_cli"],
-        "python_overhead_vs_example": statistics.median(ratios) - 1,
-        "python_overhead_vs_cli": statistics.median(ratios_cli) - 1,
+        **{f"{k}_s": v for k, v in med.items()},
+        **{f"{k}_cpu_s": v for k, v in med_cpu.items()},
+        **overhead,
     }
 
-    def line(name, seconds, note=""):
-        print(f"{name:<44} {size / seconds / 1e6:6.2f} MB/s {len(docs) / seconds:8.0f} docs/s  {note}")
+    def line(name, seconds, cpu_seconds=None):
+        note = "" if cpu_seconds is None else f"  (CPU {cpu_seconds:.2f} s)"
+        print(f"{name:<44} {size / seconds / 1e6:6.2f} MB/s {len(docs) / seconds:8.0f} docs/s{note}")
 
     print(f"\n{len(docs)} documents, {size / 1e6:.2f} MB, {records} records; medians of {args.rounds} rounds")
-    line("Python extract_batch (one process)", med["python"])
-    line("examples/extract --lines (less start-up)", med["example"] - med["startup_example"])
-    line("examples/extract --lines (whole process)", med["example"])
-    line("zh-extract --lines (less start-up)", med["cli"] - med["startup_cli"])
-    line("zh-extract --lines (whole process)", med["cli"])
-    print(
-        f"Python overhead vs examples/extract: {figures['python_overhead_vs_example']:+.1%} "
-        f"(per-round ratios {', '.join(f'{x:.2f}' for x in ratios)}); "
-        f"vs zh-extract: {figures['python_overhead_vs_cli']:+.1%}"
-    )
+    line("Python extract_batch (one process)", med["python"], med_cpu["python"])
+    for rust, name in (("example", "examples/extract --lines"), ("cli", "zh-extract --lines")):
+        line(
+            f"{name} (less start-up)",
+            med[rust] - med["startup_" + rust],
+            med_cpu[rust] - med_cpu["startup_" + rust],
+        )
+        line(f"{name} (whole process)", med[rust], med_cpu[rust])
+    for rust in ("example", "cli"):
+        print(
+            f"Python overhead vs {rust}: wall {overhead[f'python_overhead_vs_{rust}_wall']:+.1%}, "
+            f"CPU {overhead[f'python_overhead_vs_{rust}_cpu']:+.1%} (per-round wall/CPU ratios "
+            + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in ratios[rust])
+            + ")"
+        )
 
     if args.spark:
         jsonl = work / "docs.jsonl"
