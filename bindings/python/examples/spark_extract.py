@@ -22,6 +22,7 @@ runs on a cluster unchanged (see the README, "Spark").
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 
@@ -37,7 +38,9 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--kinds", help="comma-separated kinds to report (default: all but number)"
     )
     parser.add_argument(
-        "--partitions", type=int, help="repartition the input into this many tasks first"
+        "--partitions",
+        type=int,
+        help="repartition the input into this many tasks (default: at least one per core)",
     )
     parser.add_argument(
         "--batch-rows",
@@ -55,6 +58,25 @@ def is_json(path: str) -> bool:
     return path.rstrip("/").endswith((".jsonl", ".json", ".jsonl.gz", ".json.gz"))
 
 
+def json_schema(spark, path: str, id_col: str, text_col: str):
+    """The two columns' schema from the first record, so Spark need not read
+    all the input once more to infer it; None (infer) when unsure."""
+    from pyspark.sql import types as T
+
+    first = spark.read.text(path).first()
+    try:
+        record = json.loads(first[0]) if first else None
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    kinds = {bool: T.BooleanType(), int: T.LongType(), float: T.DoubleType(), str: T.StringType()}
+    id_type = kinds.get(type(record.get(id_col)))
+    if id_type is None:
+        return None
+    return T.StructType([T.StructField(id_col, id_type), T.StructField(text_col, T.StringType())])
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     from pyspark.sql import SparkSession
@@ -69,17 +91,23 @@ def main(argv=None) -> int:
         .getOrCreate()
     )
     started = time.perf_counter()
-    reader = spark.read
-    frame = reader.json(args.input) if is_json(args.input) else reader.parquet(args.input)
+    if is_json(args.input):
+        schema = json_schema(spark, args.input, args.id_col, args.text_col)
+        reader = spark.read.schema(schema) if schema is not None else spark.read
+        frame = reader.json(args.input)
+    else:
+        frame = spark.read.parquet(args.input)
     for column in (args.id_col, args.text_col):
         if column not in frame.columns:
             sys.exit(f"spark_extract: no column {column!r} in {args.input} ({frame.columns})")
     frame = frame.select(args.id_col, args.text_col)
-    if args.partitions:
-        frame = frame.repartition(args.partitions)
+    # At least one task per core: a single input file is often one partition.
+    partitions = args.partitions or spark.sparkContext.defaultParallelism
+    if args.partitions or frame.rdd.getNumPartitions() < partitions:
+        frame = frame.repartition(partitions)
 
     id_type = frame.schema[args.id_col].dataType
-    schema = T.StructType(
+    out_schema = T.StructType(
         [
             T.StructField("id", id_type),
             T.StructField("kind", T.StringType()),
@@ -112,7 +140,7 @@ def main(argv=None) -> int:
             options["kinds"] = kinds
         return map_batches(batches, id_col=id_col, text_col=text_col, **options)
 
-    records = frame.mapInPandas(extract, schema=schema)
+    records = frame.mapInPandas(extract, schema=out_schema)
     records.write.mode(args.mode).partitionBy("kind").parquet(args.output)
     elapsed = time.perf_counter() - started
     print(f"spark_extract: wrote {args.output} in {elapsed:.1f} s", file=sys.stderr)
