@@ -211,8 +211,6 @@ def main() -> int:
                 str(work / "spark-out"),
                 "--master",
                 "local[2]",
-                "--partitions",
-                "8",
             ],
             env=env,
             capture_output=True,
