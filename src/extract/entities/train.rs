@@ -387,7 +387,7 @@ pub fn evaluate(model: &EntityModel, sentences: &[Sentence]) -> Scores {
 }
 
 /// `sentence` with its entities as the project's convention has them
-/// (what the tagger's output goes through, [`super::convention`]).
+/// (what the tagger's output goes through).
 pub fn harmonise(sentence: &Sentence) -> Sentence {
     let chars: Vec<char> = sentence.text.chars().collect();
     let entities = sentence
