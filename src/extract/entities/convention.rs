@@ -59,6 +59,9 @@ const CATEGORY_HEADS: &[&str] = &[
     "救援队",
     "工作组",
     "工作队",
+    "督查组",
+    "检查组",
+    "调查组",
     "小组",
     "协会",
     "志愿者协会",
@@ -110,6 +113,22 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "老年",
     "上级",
     "下级",
+    "驻村",
+    "驻点",
+    "驻企",
+    "帮扶",
+    "督查",
+    "督导",
+    "巡查",
+    "巡视",
+    "专项",
+    "联合",
+    "临时",
+    "应急",
+    "调查",
+    "检查",
+    "服务",
+    "志愿服务",
 ];
 
 /// Determiners and quantifiers before a category noun (`该公司`, `各级工会`).
@@ -384,6 +403,8 @@ mod tests {
             "各级工会",
             "当地政府",
             "本公司",
+            "驻村工作组",
+            "专项督查组",
         ];
         for w in category {
             assert!(is_category_noun(&chars(w)), "{w}");
