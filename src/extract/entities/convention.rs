@@ -379,6 +379,39 @@ pub(crate) fn name_span(
     Some((s, e))
 }
 
+/// Last chars of an administrative division's name.
+const DIVISION_ENDS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡', '村'];
+
+/// Where a place span that chains administrative divisions is cut, each
+/// division its own place (`余姚市梁弄镇横坎头村` → `余姚市`, `梁弄镇`,
+/// `横坎头村`): after every leading part that `is_division` knows (a
+/// listed full name), while what follows still ends as a division does.
+/// Appends the cut points (char indices of `sentence`) to `cuts`.
+pub(crate) fn division_cuts(
+    sentence: &[char],
+    s: usize,
+    e: usize,
+    is_division: impl Fn(&[char]) -> bool,
+    cuts: &mut Vec<usize>,
+) {
+    if !sentence[..e]
+        .last()
+        .is_some_and(|c| DIVISION_ENDS.contains(c))
+    {
+        return;
+    }
+    let mut at = s;
+    // The longest known division first (`吉林省` before `吉林`), and a
+    // rest of two chars at least (`市区` is no chain).
+    while let Some(k) = (at + 2..e.saturating_sub(1))
+        .rev()
+        .find(|&k| DIVISION_ENDS.contains(&sentence[k - 1]) && is_division(&sentence[at..k]))
+    {
+        cuts.push(k);
+        at = k;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,6 +525,35 @@ mod tests {
             let c = chars(text);
             let got = within_marks(&c, 0, c.len()).map(|(s, e)| c[s..e].iter().collect::<String>());
             assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn 行政区划逐级分开() {
+        let known = ["余姚市", "梁弄镇", "吉林省", "吉林市", "北京市", "海淀区"];
+        let is_division = |name: &[char]| known.contains(&name.iter().collect::<String>().as_str());
+        let cases: [(&str, &[&str]); 7] = [
+            ("余姚市梁弄镇横坎头村", &["余姚市", "梁弄镇", "横坎头村"]),
+            ("吉林省吉林市", &["吉林省", "吉林市"]),
+            ("北京市海淀区", &["北京市", "海淀区"]),
+            // A rest that does not end as a division does: one name.
+            ("北京市海淀公园", &["北京市海淀公园"]),
+            ("北京市区", &["北京市区"]),
+            // Unknown leading part: left to the tagger.
+            ("魁北克省蒙特利尔市", &["魁北克省蒙特利尔市"]),
+            ("余姚市", &["余姚市"]),
+        ];
+        for (text, parts) in cases {
+            let sentence = chars(text);
+            let mut cuts = Vec::new();
+            division_cuts(&sentence, 0, sentence.len(), is_division, &mut cuts);
+            let mut found = Vec::new();
+            let mut from = 0;
+            for k in cuts.into_iter().chain([sentence.len()]) {
+                found.push(sentence[from..k].iter().collect::<String>());
+                from = k;
+            }
+            assert_eq!(found, parts, "{text}");
         }
     }
 }

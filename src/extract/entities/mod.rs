@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
 use crate::record::{Entity, EntityKind};
-use crate::segment::Word;
+use crate::segment::{self, Word};
 use crate::text::View;
 
 mod convention;
@@ -70,6 +70,8 @@ struct Scratch {
     emit: Vec<i16>,
     tags: Vec<u8>,
     viterbi: Viterbi,
+    /// The sentence being tagged (with a `。` added at the end of a text).
+    sentence: Vec<char>,
 }
 
 thread_local! {
@@ -138,6 +140,13 @@ impl EntityModel {
             let mut guard = s.borrow_mut();
             let scratch = &mut *guard;
             let chars = &view.chars;
+            let lexicon = &self.parts.lexicon;
+            let is_division = |name: &[char]| {
+                lexicon
+                    .get(lexicon::word_key(name))
+                    .is_some_and(|(f, _)| f & lexicon::PLACE != 0)
+            };
+            let mut cuts = Vec::new();
             let mut w0 = 0usize;
             for (start, end) in sentences(chars) {
                 while w0 < words.len() && words[w0].end <= start {
@@ -152,9 +161,23 @@ impl EntityModel {
                 if !chars[start..end].iter().any(|&c| crate::text::is_han(c)) {
                     continue;
                 }
-                self.tag_sentence(&chars[start..end], &words[w0..w1], start, scratch);
+                // A text that stops without a sentence mark is tagged as if
+                // `。` followed: a sentence then reads the same at the end of
+                // a text as before a `。` (nothing reads across one).
+                let mut sentence = std::mem::take(&mut scratch.sentence);
+                sentence.clear();
+                sentence.extend_from_slice(&chars[start..end]);
+                let mut marked_words = Vec::new();
+                let sentence_words = if ends_sentence(&sentence) {
+                    &words[w0..w1]
+                } else {
+                    sentence.push('。');
+                    marked_words.extend_from_slice(&words[w0..w1]);
+                    marked_words.push(sentence_mark(end));
+                    &marked_words[..]
+                };
+                self.tag_sentence(&sentence, sentence_words, start, scratch);
                 let first = out.len();
-                let sentence = &chars[start..end];
                 decode::spans(&scratch.tags, |ty, s, e| {
                     // Names carry no spaces, commas, sentence marks or
                     // currency and percent signs: a span across one is a
@@ -163,18 +186,32 @@ impl EntityModel {
                         return;
                     }
                     let kind = decode::kind(ty);
-                    let Some((s, e)) = convention::name_span(sentence, kind, s, e) else {
+                    let Some((s, e)) = convention::name_span(&sentence, kind, s, e) else {
                         return;
                     };
+                    let mut from = s;
+                    if kind == EntityKind::Place {
+                        cuts.clear();
+                        convention::division_cuts(&sentence, s, e, is_division, &mut cuts);
+                        for &k in &cuts {
+                            out.push(FoundEntity {
+                                kind,
+                                start: start + from,
+                                end: start + k,
+                            });
+                            from = k;
+                        }
+                    }
                     out.push(FoundEntity {
                         kind,
-                        start: start + s,
+                        start: start + from,
                         end: start + e,
                     })
                 });
                 if outermost {
                     merge_nested(out, first);
                 }
+                scratch.sentence = sentence;
             }
         });
     }
@@ -353,6 +390,33 @@ fn merge_nested(out: &mut Vec<FoundEntity>, first: usize) {
     out.truncate(write);
 }
 
+/// Whether `sentence` ends with a sentence mark, closing quotes and
+/// brackets aside.
+pub(super) fn ends_sentence(sentence: &[char]) -> bool {
+    sentence
+        .iter()
+        .rev()
+        .find(|c| !is_closing(**c))
+        .is_some_and(|c| matches!(c, '。' | '！' | '？' | '\n'))
+}
+
+/// Quotes and brackets that close, kept with the sentence before them.
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '）' | ')' | '"' | '』')
+}
+
+/// The word jieba makes of a `。` at view char `at`.
+fn sentence_mark(at: usize) -> Word<'static> {
+    let tag_id = segment::tag_id("x");
+    Word {
+        text: "。",
+        tag: segment::TAGS[tag_id as usize],
+        tag_id,
+        start: at,
+        end: at + 1,
+    }
+}
+
 /// Sentences of a view: cut after `。！？` and line breaks (what the
 /// training sentences look like), as `(start, end)` char ranges.
 fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -369,9 +433,7 @@ fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
             if matches!(c, '。' | '！' | '？' | '\n') {
                 // Keep closing quotes and brackets with the sentence.
                 let mut j = i + 1;
-                while j < chars.len()
-                    && matches!(chars[j], '”' | '’' | '」' | '）' | ')' | '"' | '』')
-                {
+                while j < chars.len() && is_closing(chars[j]) {
                     j += 1;
                 }
                 end = j;
@@ -444,5 +506,36 @@ mod tests {
             }
         }
         assert!(checked > 300);
+    }
+
+    /// The `。` added at the end of a text is the word jieba makes of one.
+    #[test]
+    fn 补上的句号与分词一致() {
+        let seg = Segmenter::default();
+        let mut words = Vec::new();
+        seg.tag_into("该公司工会主席表示。", &mut words);
+        let mark = words.last().unwrap();
+        let added = sentence_mark(mark.start);
+        assert_eq!(
+            (mark.text, mark.tag, mark.tag_id, mark.start, mark.end),
+            (added.text, added.tag, added.tag_id, added.start, added.end)
+        );
+    }
+
+    #[test]
+    fn 句末标记() {
+        let cases = [
+            ("他说。", true),
+            ("他说：“好。”", true),
+            ("他说！）", true),
+            ("第一行\n", true),
+            ("他说", false),
+            ("他说“好”", false),
+            ("", false),
+        ];
+        for (text, ends) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(ends_sentence(&chars), ends, "{text}");
+        }
     }
 }

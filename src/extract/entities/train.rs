@@ -653,7 +653,15 @@ pub fn train_corpora(
     let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
     let mut skipped = 0usize;
     for (si, &(corpus, s)) in sentences.iter().enumerate() {
-        if !sentence_view(&s.text, &mut view) {
+        // Tagged as the extractor tags it: a `。` after a sentence that
+        // stops without a mark (see `EntityModel::find`).
+        let closed: Vec<char> = s.text.chars().collect();
+        let text = if super::ends_sentence(&closed) {
+            std::borrow::Cow::Borrowed(s.text.as_str())
+        } else {
+            std::borrow::Cow::Owned(format!("{}。", s.text))
+        };
+        if !sentence_view(&text, &mut view) {
             skipped += 1;
             continue;
         }
