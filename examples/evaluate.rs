@@ -15,7 +15,9 @@
 //! reports the outermost name).
 //!
 //! Each sentence is one document for [`Extractor::extract`] (like the
-//! `--lines` mode of `examples/extract.rs`). BIO lines are `char<TAB>tag`
+//! `--lines` mode of `examples/extract.rs`); `--documents N` joins every N
+//! consecutive sentences into one document, as prose runs (see
+//! `train::join_sentences`), so the document pass is measured too. BIO lines are `char<TAB>tag`
 //! or `char tag`, with a blank line between sentences.
 
 use std::process::ExitCode;
@@ -34,7 +36,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--speed] [--dump FILE.jsonl]";
+const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--speed] [--dump FILE.jsonl]";
 
 fn read(path: &str) -> Result<Vec<Sentence>, Box<dyn std::error::Error>> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
@@ -50,6 +52,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut split_nested = false;
     let mut speed = false;
     let mut dump = None;
+    let mut per_document = 1usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -58,6 +61,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--model" => model_path = Some(args.next().ok_or("--model needs a file")?),
             "--split-nested" => split_nested = true,
             "--speed" => speed = true,
+            "--documents" => {
+                per_document = args.next().ok_or("--documents needs a number")?.parse()?;
+                if per_document == 0 {
+                    return Err("--documents needs a number above 0".into());
+                }
+            }
             "--dump" => dump = Some(args.next().ok_or("--dump needs a file")?),
             "--errors" => show_errors = args.next().ok_or("--errors needs a number")?.parse()?,
             "-h" | "--help" => {
@@ -98,7 +107,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut corpora = Vec::new();
     for (name, path) in &files {
-        corpora.push((name.as_str(), read(path)?));
+        corpora.push((
+            name.as_str(),
+            train::join_sentences(&read(path)?, per_document),
+        ));
     }
     println!();
     println!(

@@ -347,3 +347,37 @@ fn 段落文档里断行的名称与金额() {
         );
     }
 }
+
+/// `train::join_sentences` (what `evaluate --documents N` scores): a
+/// sentence with a final mark runs on into the next, one without ends its
+/// line; entities keep pointing at their names.
+#[test]
+fn 连续句子拼成文档() {
+    let bio = "王\tB-PER\n芳\tI-PER\n说\tO\n。\tO\n\n宁\tB-LOC\n波\tI-LOC\n\n好\tO\n";
+    let sentences = train::read_bio(bio.as_bytes()).unwrap();
+    // (sentences per document, documents, names in each)
+    type Case = (
+        usize,
+        &'static [&'static str],
+        &'static [&'static [&'static str]],
+    );
+    let cases: &[Case] = &[
+        (1, &["王芳说。", "宁波", "好"], &[&["王芳"], &["宁波"], &[]]),
+        (2, &["王芳说。宁波", "好"], &[&["王芳", "宁波"], &[]]),
+        (3, &["王芳说。宁波\n好"], &[&["王芳", "宁波"]]),
+    ];
+    for &(per_document, texts, names) in cases {
+        let documents = train::join_sentences(&sentences, per_document);
+        let found: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(found, texts, "{per_document}");
+        for (d, names) in documents.iter().zip(names) {
+            let chars: Vec<char> = d.text.chars().collect();
+            let spans: Vec<String> = d
+                .entities
+                .iter()
+                .map(|&(_, s, e)| chars[s..e].iter().collect())
+                .collect();
+            assert_eq!(spans, *names, "{per_document}: {}", d.text);
+        }
+    }
+}

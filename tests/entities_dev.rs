@@ -11,12 +11,12 @@ use zh_extract::train::{self, DEV_SETS};
 
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.824),
+    ("msra", 0.825),
     ("pd1998", 0.832),
     ("boson", 0.639),
     ("cluener", 0.671),
     ("weibo", 0.552),
-    ("resume", 0.796),
+    ("resume", 0.797),
 ];
 
 /// The floor of the macro average over the six.

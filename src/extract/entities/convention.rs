@@ -82,6 +82,31 @@ const CATEGORY_HEADS: &[&str] = &[
     "街道",
     "当局",
     "警方",
+    // Seen bare in the six training corpora at most 4% of the time as a
+    // name (`法院` 13 of 387 occurrences, `大学` 2 of 1,887).
+    "法院",
+    "人民法院",
+    "法庭",
+    "检察院",
+    "公安局",
+    "派出所",
+    "分局",
+    "总局",
+    "党组织",
+    "商场",
+    "超市",
+    "饭店",
+    "酒店",
+    "宾馆",
+    "图书馆",
+    "学院",
+    "大学",
+    "中学",
+    "小学",
+    "幼儿园",
+    "研究所",
+    "研究院",
+    "工厂",
 ];
 
 /// Words that make a category noun more specific without naming one body.

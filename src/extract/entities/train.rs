@@ -342,6 +342,36 @@ pub const DEV_SETS: [(&str, &str); 6] = [
     ("resume", "ner/resume/dev.bio"),
 ];
 
+/// `sentences` as documents of `per_document` consecutive sentences (the
+/// last one shorter), their entities shifted: a sentence that ends with a
+/// sentence mark runs on into the next, as in prose; one that does not
+/// ends its line. Dev sets come one sentence per line, but the text users
+/// bring comes in documents, where the document pass (other mentions of a
+/// name, aliases) has more to go on.
+pub fn join_sentences(sentences: &[Sentence], per_document: usize) -> Vec<Sentence> {
+    sentences
+        .chunks(per_document.max(1))
+        .map(|group| {
+            let mut text = String::new();
+            let mut entities = Vec::new();
+            let mut at = 0usize;
+            let mut ended = true;
+            for s in group {
+                if !ended {
+                    text.push('\n');
+                    at += 1;
+                }
+                let chars: Vec<char> = s.text.chars().collect();
+                ended = super::ends_sentence(&chars);
+                text.push_str(&s.text);
+                entities.extend(s.entities.iter().map(|&(k, a, b)| (k, a + at, b + at)));
+                at += s.text.chars().count();
+            }
+            Sentence { text, entities }
+        })
+        .collect()
+}
+
 /// Scores `extractor` on `sentences`, each one document (as the `--lines`
 /// mode of `examples/extract.rs` reads them: document pass included),
 /// on all cores with the `parallel` feature.
