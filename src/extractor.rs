@@ -77,7 +77,7 @@ impl Extractor {
         );
         if let Some(model) = self.model.as_deref() {
             if !self.entity_kinds.is_empty() {
-                extract::entities::document_pass(model, text, &mut out.entities);
+                extract::entities::document_pass(model, &self.segmenter, text, &mut out.entities);
                 drop_numbers_inside_names(&out.entities, &mut out.quantities);
                 out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
             }

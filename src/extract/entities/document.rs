@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::EntityModel;
 use crate::record::{Entity, EntityKind, Span};
+use crate::segment::{Segmenter, Word};
 
 /// Names shorter than this (in chars) are not propagated.
 const MIN_CHARS: usize = 2;
@@ -30,7 +31,12 @@ const KINDS: [EntityKind; 3] = [
 
 /// Adds the other mentions of names and aliases; keeps `entities` sorted
 /// and free of overlaps.
-pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<Entity<'a>>) {
+pub(crate) fn pass<'a>(
+    _model: &EntityModel,
+    segmenter: &Segmenter,
+    text: &'a str,
+    entities: &mut Vec<Entity<'a>>,
+) {
     if entities.is_empty() {
         return;
     }
@@ -68,6 +74,7 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
         return;
     }
     let mut added = Vec::new();
+    let mut words = Vec::new();
     let mut cursor = (0usize, 0usize); // (byte, char)
     let mut next_entity = 0usize;
     for (s, e, pattern) in mentions(text, &patterns) {
@@ -77,7 +84,7 @@ pub(crate) fn pass<'a>(_model: &EntityModel, text: &'a str, entities: &mut Vec<E
         if next_entity < entities.len() && entities[next_entity].span.start < e {
             continue; // overlaps a found entity (or is one)
         }
-        if !boundary_ok(text, s, e) {
+        if !boundary_ok(text, s, e) || cuts_a_word(segmenter, text, s, e, &mut words) {
             continue;
         }
         let char_start = cursor.1 + text[cursor.0..s].chars().count();
@@ -167,6 +174,44 @@ fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
     !(alnum(before) && alnum(first) || alnum(after) && alnum(last))
 }
 
+/// Chars of context on each side that [`cuts_a_word`] segments at most.
+const CONTEXT_CHARS: usize = 24;
+
+/// Whether the mention `text[s..e]` begins or ends inside a word of its
+/// clause as jieba cuts it (`中国` in `发展中国家`, `人大` in `人大代表` are
+/// not mentions of those names).
+fn cuts_a_word<'t>(
+    segmenter: &Segmenter,
+    text: &'t str,
+    s: usize,
+    e: usize,
+    words: &mut Vec<Word<'t>>,
+) -> bool {
+    let is_mark = |c: char| {
+        matches!(c, '，' | '。' | '！' | '？' | '；' | '：' | '、' | '\n')
+            || c.is_ascii_punctuation()
+    };
+    let before = text[..s]
+        .char_indices()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| !is_mark(c))
+        .last()
+        .map_or(s, |(i, _)| i);
+    let after = text[e..]
+        .char_indices()
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| !is_mark(c))
+        .last()
+        .map_or(e, |(i, c)| e + i + c.len_utf8());
+    let clause = &text[before..after];
+    segmenter.tag_into(clause, words);
+    let start = text[before..s].chars().count();
+    let end = start + text[s..e].chars().count();
+    let inside = |at: usize| words.iter().any(|w| w.start < at && at < w.end);
+    inside(start) || inside(end)
+}
+
 /// `X（以下简称Y）` and `X（简称“Y”）` right after an entity X: Y is an alias of X.
 fn aliases<'a>(text: &'a str, entities: &[Entity<'a>]) -> Vec<(&'a str, EntityKind)> {
     let mut out = Vec::new();
@@ -226,6 +271,29 @@ mod tests {
                 by_search(text, patterns),
                 by_automaton(text, patterns),
                 "{patterns:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn 提及不切开词() {
+        let segmenter = Segmenter::default();
+        // (text, the mention, whether it cuts a word)
+        let cases = [
+            ("许多发展中国家的代表也来了", "中国", true),
+            ("代表们来到中国，参加会议", "中国", false),
+            ("宁波人王建国的同事说", "王建国", false),
+            ("各级人大代表出席", "人大", true),
+            ("中国", "中国", false),
+        ];
+        let mut words = Vec::new();
+        for (text, mention, cuts) in cases {
+            let s = text.find(mention).unwrap();
+            let e = s + mention.len();
+            assert_eq!(
+                cuts_a_word(&segmenter, text, s, e, &mut words),
+                cuts,
+                "{text}: {mention}"
             );
         }
     }

@@ -449,10 +449,11 @@ fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Document-level consistency over the entities of a whole document.
 pub(crate) fn document_pass<'a>(
     model: &EntityModel,
+    segmenter: &segment::Segmenter,
     text: &'a str,
     entities: &mut Vec<Entity<'a>>,
 ) {
-    document::pass(model, text, entities);
+    document::pass(model, segmenter, text, entities);
 }
 
 #[cfg(test)]
