@@ -70,8 +70,6 @@ struct Scratch {
     emit: Vec<i16>,
     tags: Vec<u8>,
     viterbi: Viterbi,
-    /// The sentence being tagged (with a `。` added at the end of a text).
-    sentence: Vec<char>,
 }
 
 thread_local! {
@@ -147,6 +145,8 @@ impl EntityModel {
                     .is_some_and(|(f, _)| f & lexicon::PLACE != 0)
             };
             let mut cuts = Vec::new();
+            // The last sentence with the `。` added (see below).
+            let (mut marked, mut marked_words) = (Vec::new(), Vec::new());
             let mut w0 = 0usize;
             for (start, end) in sentences(chars) {
                 while w0 < words.len() && words[w0].end <= start {
@@ -164,19 +164,18 @@ impl EntityModel {
                 // A text that stops without a sentence mark is tagged as if
                 // `。` followed: a sentence then reads the same at the end of
                 // a text as before a `。` (nothing reads across one).
-                let mut sentence = std::mem::take(&mut scratch.sentence);
-                sentence.clear();
-                sentence.extend_from_slice(&chars[start..end]);
-                let mut marked_words = Vec::new();
-                let sentence_words = if ends_sentence(&sentence) {
-                    &words[w0..w1]
+                let (sentence, sentence_words) = if ends_sentence(&chars[start..end]) {
+                    (&chars[start..end], &words[w0..w1])
                 } else {
-                    sentence.push('。');
+                    marked.clear();
+                    marked.extend_from_slice(&chars[start..end]);
+                    marked.push('。');
+                    marked_words.clear();
                     marked_words.extend_from_slice(&words[w0..w1]);
                     marked_words.push(sentence_mark(end));
-                    &marked_words[..]
+                    (&marked[..], &marked_words[..])
                 };
-                self.tag_sentence(&sentence, sentence_words, start, scratch);
+                self.tag_sentence(sentence, sentence_words, start, scratch);
                 let first = out.len();
                 decode::spans(&scratch.tags, |ty, s, e| {
                     // Names carry no spaces, commas, sentence marks or
@@ -186,13 +185,13 @@ impl EntityModel {
                         return;
                     }
                     let kind = decode::kind(ty);
-                    let Some((s, e)) = convention::name_span(&sentence, kind, s, e) else {
+                    let Some((s, e)) = convention::name_span(sentence, kind, s, e) else {
                         return;
                     };
                     let mut from = s;
                     if kind == EntityKind::Place {
                         cuts.clear();
-                        convention::division_cuts(&sentence, s, e, is_division, &mut cuts);
+                        convention::division_cuts(sentence, s, e, is_division, &mut cuts);
                         for &k in &cuts {
                             out.push(FoundEntity {
                                 kind,
@@ -211,7 +210,6 @@ impl EntityModel {
                 if outermost {
                     merge_nested(out, first);
                 }
-                scratch.sentence = sentence;
             }
         });
     }
