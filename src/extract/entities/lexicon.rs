@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::clusters::Clusters;
 use super::features::{NoHash, mix, seed};
 
 /// An administrative division, in full (`宁波市`, `梁弄镇`).
@@ -450,10 +451,13 @@ pub(crate) const FOREIGN_PLACES: &[&str] = &[
     "东盟",
 ];
 
-/// A set of words, each with the categories it belongs to.
+/// A set of words, each with the categories it belongs to, and the word
+/// clusters of the training text.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     map: HashMap<u64, u16, NoHash>,
+    /// Word clusters (empty: none learned).
+    pub clusters: Clusters,
     /// The longest word, in chars.
     pub max_len: usize,
     /// Every word and its categories, sorted (what the model file stores).
@@ -536,11 +540,19 @@ impl Lexicon {
         self.entries.len()
     }
 
-    /// `flags word` lines, sorted: the form stored in a model.
+    /// `flags word` lines, sorted, then `=cluster word` lines, sorted: the
+    /// form stored in a model.
     pub(crate) fn serialize(&self) -> String {
         let mut s = String::new();
         for (w, f) in &self.entries {
             s.push_str(&f.to_string());
+            s.push(' ');
+            s.push_str(w);
+            s.push('\n');
+        }
+        for (w, c) in self.clusters.entries() {
+            s.push('=');
+            s.push_str(&c.to_string());
             s.push(' ');
             s.push_str(w);
             s.push('\n');
@@ -551,10 +563,16 @@ impl Lexicon {
     /// Reads [`serialize`](Lexicon::serialize)'s form; `None` on a bad line.
     pub(crate) fn deserialize(text: &str) -> Option<Lexicon> {
         let mut words = Vec::new();
+        let mut clusters = Vec::new();
         for line in text.lines() {
             let (f, w) = line.split_once(' ')?;
-            words.push((w, f.parse::<u16>().ok()?));
+            match f.strip_prefix('=') {
+                Some(c) => clusters.push((w.to_owned(), c.parse::<u16>().ok()?)),
+                None => words.push((w, f.parse::<u16>().ok()?)),
+            }
         }
-        Some(Lexicon::from_entries(words))
+        let mut lexicon = Lexicon::from_entries(words);
+        lexicon.clusters = Clusters::from_entries(clusters);
+        Some(lexicon)
     }
 }
