@@ -48,7 +48,9 @@ impl Clusters {
     pub(crate) fn from_entries(words: impl IntoIterator<Item = (String, u16)>) -> Clusters {
         let mut entries: Vec<(String, u16)> = words
             .into_iter()
-            .filter(|(w, c)| !w.is_empty() && !w.contains(['\n', '\r']) && usize::from(*c) < MAX_CLUSTERS)
+            .filter(|(w, c)| {
+                !w.is_empty() && !w.contains(['\n', '\r']) && usize::from(*c) < MAX_CLUSTERS
+            })
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
@@ -174,7 +176,13 @@ impl Learner {
         let total: u64 = (0..n).map(|w| u64::from(count[vocab[w] as usize])).sum();
         // x ln x, looked up.
         let flogf: Vec<f64> = (0..=total)
-            .map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() })
+            .map(|x| {
+                if x == 0 {
+                    0.0
+                } else {
+                    x as f64 * (x as f64).ln()
+                }
+            })
             .collect();
 
         // Start: words dealt to the classes in frequency order.
@@ -292,7 +300,12 @@ mod tests {
     /// Rare words are left out; the same text gives the same table.
     #[test]
     fn 罕见词不聚类_结果可重现() {
-        let texts = ["他 去 北京 。", "他 去 上海 。", "她 去 北京 。", "他 去 拉萨 。"];
+        let texts = [
+            "他 去 北京 。",
+            "他 去 上海 。",
+            "她 去 北京 。",
+            "他 去 拉萨 。",
+        ];
         let a = learn(&texts, 3, 2);
         let mut words: Vec<&str> = a.keys().map(String::as_str).collect();
         words.sort();
@@ -308,7 +321,12 @@ mod tests {
             ("记者".to_owned(), 7),
             ("太大".to_owned(), MAX_CLUSTERS as u16),
         ]);
-        let cases = [("北京", Some(3)), ("记者", Some(7)), ("太大", None), ("拉萨", None)];
+        let cases = [
+            ("北京", Some(3)),
+            ("记者", Some(7)),
+            ("太大", None),
+            ("拉萨", None),
+        ];
         for (word, cluster) in cases {
             assert_eq!(table.get(text_key(word)), cluster, "{word}");
         }

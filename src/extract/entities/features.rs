@@ -627,7 +627,11 @@ impl Features {
                 let wi = wi as usize;
                 let cluster = self.cluster_of[wi];
                 small!(Small::WordCluster { pos: pos8, cluster });
-                let prev = if wi > 0 { self.cluster_of[wi - 1] } else { NO_WORD };
+                let prev = if wi > 0 {
+                    self.cluster_of[wi - 1]
+                } else {
+                    NO_WORD
+                };
                 small!(Small::PrevCluster(prev));
                 let next = self.cluster_of.get(wi + 1).copied().unwrap_or(NO_WORD);
                 small!(Small::NextCluster(next));

@@ -576,3 +576,42 @@ impl Lexicon {
         Some(lexicon)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::clusters::text_key;
+
+    /// A model stores its lexicon as text: the words, their categories and
+    /// the word clusters read back the same.
+    #[test]
+    fn 词表与聚类存取一致() {
+        let mut lexicon = Lexicon::from_entries([("宁波市", PLACE), ("公司", ORG_SUFFIX)]);
+        lexicon.clusters = Clusters::from_entries([
+            ("北京".to_owned(), 3),
+            ("记者".to_owned(), 0),
+            (" ".to_owned(), 9),
+        ]);
+        let text = lexicon.serialize();
+        let back = Lexicon::deserialize(&text).expect("reads back");
+        assert_eq!(back.serialize(), text);
+        let words = [
+            ("宁波市", Some(PLACE)),
+            ("公司", Some(ORG_SUFFIX)),
+            ("北京", None),
+        ];
+        for (word, flags) in words {
+            let chars: Vec<char> = word.chars().collect();
+            assert_eq!(back.get(word_key(&chars)).map(|(f, _)| f), flags, "{word}");
+        }
+        let clusters = [
+            ("北京", Some(3)),
+            ("记者", Some(0)),
+            (" ", Some(9)),
+            ("公司", None),
+        ];
+        for (word, cluster) in clusters {
+            assert_eq!(back.clusters.get(text_key(word)), cluster, "{word}");
+        }
+    }
+}
