@@ -281,7 +281,7 @@ mod tests {
             }
         }
         let texts: Vec<&str> = text.iter().map(String::as_str).collect();
-        let c = learn(&texts, 4, 1);
+        let c = learn(&texts, 6, 1);
         let same = [
             ("北京", "上海"),
             ("上海", "深圳"),
