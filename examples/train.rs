@@ -4,7 +4,8 @@
 //! cargo run --release --example train -- TRAIN.bio[:WEIGHT] [MORE.bio[:WEIGHT] ...] [--out data/entities.model]
 //!     [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]
 //!     [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N]
-//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X] [--augment]
+//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X] [--augment] [--seed N]
+//!     [--clusters N] [--cluster-min-count N]
 //! ```
 //!
 //! Several training files are several corpora: `FILE:WEIGHT` sees each
@@ -85,6 +86,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--l2" => options.l2 = value("--l2")?.parse()?,
             "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
             "--augment" => options.augment = true,
+            "--seed" => options.seed = value("--seed")?.parse()?,
+            "--clusters" => options.word_clusters = value("--clusters")?.parse()?,
+            "--cluster-min-count" => {
+                options.cluster_min_count = value("--cluster-min-count")?.parse()?
+            }
             "--harmonise" => options.harmonise = true,
             "--copy-l2-factor" => options.copy_l2_factor = value("--copy-l2-factor")?.parse()?,
             "--mix" => {

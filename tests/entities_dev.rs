@@ -11,16 +11,16 @@ use zh_extract::train::{self, DEV_SETS};
 
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.825),
-    ("pd1998", 0.832),
-    ("boson", 0.639),
-    ("cluener", 0.671),
-    ("weibo", 0.552),
-    ("resume", 0.797),
+    ("msra", 0.830),
+    ("pd1998", 0.834),
+    ("boson", 0.636),
+    ("cluener", 0.683),
+    ("weibo", 0.559),
+    ("resume", 0.808),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.719;
+const MACRO_FLOOR: f64 = 0.725;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {

@@ -13,13 +13,14 @@
 
 use std::hash::{BuildHasher, Hasher};
 
+use super::clusters::{MAX_CLUSTERS, text_key};
 use super::lexicon::{self, CATEGORIES, Lexicon};
 use crate::segment::Word;
 use crate::text::is_han;
 
 /// Bumped whenever the feature set changes: a model records it, and a model
 /// trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 
 /// Feature keys keep this many bits; the keys of grouped features have one
 /// more, set ([`GROUP_BIT`]).
@@ -158,7 +159,22 @@ pub(crate) enum Small {
     /// Organization and place suffixes starting after the char (lengths
     /// `0..=16`, not both 0).
     SuffixAfter { organization: u8, place: u8 },
+    /// Position in the covering word (`0..4`) and the word's cluster
+    /// ([`CLUSTER_VALUES`]).
+    WordCluster { pos: u8, cluster: u16 },
+    /// The cluster of the word before the covering one.
+    PrevCluster(u16),
+    /// The cluster of the word after the covering one.
+    NextCluster(u16),
 }
+
+/// Values of a word's cluster in a feature: a cluster, [`UNCLUSTERED`] or
+/// [`NO_WORD`].
+pub(crate) const CLUSTER_VALUES: usize = MAX_CLUSTERS + 2;
+/// A word the cluster table does not have.
+const UNCLUSTERED: u16 = MAX_CLUSTERS as u16;
+/// No word (before the first, after the last).
+const NO_WORD: u16 = MAX_CLUSTERS as u16 + 1;
 
 const CLASSES: usize = 7;
 const CLASS_WINDOWS: usize = CLASSES.pow(5);
@@ -173,10 +189,13 @@ const AT_LEXICON_BEGIN: usize = AT_NO_WORD + 1;
 const AT_LEXICON_END: usize = AT_LEXICON_BEGIN + CATEGORIES * 6;
 const AT_LEXICON_INSIDE: usize = AT_LEXICON_END + CATEGORIES * 6;
 const AT_SUFFIX: usize = AT_LEXICON_INSIDE + (1 << CATEGORIES);
+const AT_WORD_CLUSTER: usize = AT_SUFFIX + (MAX_LEX_LEN + 1) * (MAX_LEX_LEN + 1);
+const AT_PREV_CLUSTER: usize = AT_WORD_CLUSTER + 4 * CLUSTER_VALUES;
+const AT_NEXT_CLUSTER: usize = AT_PREV_CLUSTER + CLUSTER_VALUES;
 
 impl Small {
     /// How many values all templates have: the dense array's length.
-    pub(crate) const COUNT: usize = AT_SUFFIX + (MAX_LEX_LEN + 1) * (MAX_LEX_LEN + 1);
+    pub(crate) const COUNT: usize = AT_NEXT_CLUSTER + CLUSTER_VALUES;
 
     /// The hash of this feature, [`finish`]ed into its key.
     pub(crate) fn hash(self) -> u64 {
@@ -205,6 +224,11 @@ impl Small {
                 organization,
                 place,
             } => mix(mix(seed(46), u64::from(organization)), u64::from(place)),
+            Small::WordCluster { pos, cluster } => {
+                mix(mix(seed(50), u64::from(pos)), u64::from(cluster))
+            }
+            Small::PrevCluster(cluster) => mix(seed(51), u64::from(cluster)),
+            Small::NextCluster(cluster) => mix(seed(52), u64::from(cluster)),
         }
     }
 
@@ -229,6 +253,11 @@ impl Small {
                 organization,
                 place,
             } => AT_SUFFIX + organization as usize * (MAX_LEX_LEN + 1) + place as usize,
+            Small::WordCluster { pos, cluster } => {
+                AT_WORD_CLUSTER + pos as usize * CLUSTER_VALUES + cluster as usize
+            }
+            Small::PrevCluster(cluster) => AT_PREV_CLUSTER + cluster as usize,
+            Small::NextCluster(cluster) => AT_NEXT_CLUSTER + cluster as usize,
         }
     }
 
@@ -263,6 +292,11 @@ impl Small {
                 organization,
                 place,
             }))
+            .chain((0..4u8).flat_map(|pos| {
+                (0..CLUSTER_VALUES as u16).map(move |cluster| Small::WordCluster { pos, cluster })
+            }))
+            .chain((0..CLUSTER_VALUES as u16).map(Small::PrevCluster))
+            .chain((0..CLUSTER_VALUES as u16).map(Small::NextCluster))
     }
 }
 
@@ -336,6 +370,8 @@ pub(crate) struct Features {
     /// Positions of the last [`Features::compute_into`].
     n: usize,
     word_of: Vec<u32>,
+    /// The cluster of each word.
+    cluster_of: Vec<u16>,
     lex_begin: Vec<[u8; CATEGORIES]>,
     lex_end: Vec<[u8; CATEGORIES]>,
     lex_in: Vec<u16>,
@@ -438,6 +474,14 @@ impl Features {
                 self.word_of[j - base] = wi as u32;
             }
         }
+
+        // The words' clusters.
+        self.cluster_of.clear();
+        self.cluster_of.extend(
+            words
+                .iter()
+                .map(|w| lex.clusters.get(text_key(w.text)).unwrap_or(UNCLUSTERED)),
+        );
 
         // Lexicon matches: for each category, the longest match beginning
         // and ending at each char, and whether a match covers it.
@@ -579,6 +623,18 @@ impl Features {
                 push!(h);
                 push!(mix(mix(mix(mix(seed(33), pos), prev_tag), tag), next_tag));
                 push!(mix(mix(mix(seed(34), pos), tag), c[2]));
+                // The clusters of the word and its neighbours.
+                let wi = wi as usize;
+                let cluster = self.cluster_of[wi];
+                small!(Small::WordCluster { pos: pos8, cluster });
+                let prev = if wi > 0 {
+                    self.cluster_of[wi - 1]
+                } else {
+                    NO_WORD
+                };
+                small!(Small::PrevCluster(prev));
+                let next = self.cluster_of.get(wi + 1).copied().unwrap_or(NO_WORD);
+                small!(Small::NextCluster(next));
             } else {
                 small!(Small::NoWord);
             }

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::clusters::Clusters;
 use super::features::{NoHash, mix, seed};
 
 /// An administrative division, in full (`宁波市`, `梁弄镇`).
@@ -450,10 +451,13 @@ pub(crate) const FOREIGN_PLACES: &[&str] = &[
     "东盟",
 ];
 
-/// A set of words, each with the categories it belongs to.
+/// A set of words, each with the categories it belongs to, and the word
+/// clusters of the training text.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     map: HashMap<u64, u16, NoHash>,
+    /// Word clusters (empty: none learned).
+    pub clusters: Clusters,
     /// The longest word, in chars.
     pub max_len: usize,
     /// Every word and its categories, sorted (what the model file stores).
@@ -536,11 +540,19 @@ impl Lexicon {
         self.entries.len()
     }
 
-    /// `flags word` lines, sorted: the form stored in a model.
+    /// `flags word` lines, sorted, then `=cluster word` lines, sorted: the
+    /// form stored in a model.
     pub(crate) fn serialize(&self) -> String {
         let mut s = String::new();
         for (w, f) in &self.entries {
             s.push_str(&f.to_string());
+            s.push(' ');
+            s.push_str(w);
+            s.push('\n');
+        }
+        for (w, c) in self.clusters.entries() {
+            s.push('=');
+            s.push_str(&c.to_string());
             s.push(' ');
             s.push_str(w);
             s.push('\n');
@@ -551,10 +563,55 @@ impl Lexicon {
     /// Reads [`serialize`](Lexicon::serialize)'s form; `None` on a bad line.
     pub(crate) fn deserialize(text: &str) -> Option<Lexicon> {
         let mut words = Vec::new();
+        let mut clusters = Vec::new();
         for line in text.lines() {
             let (f, w) = line.split_once(' ')?;
-            words.push((w, f.parse::<u16>().ok()?));
+            match f.strip_prefix('=') {
+                Some(c) => clusters.push((w.to_owned(), c.parse::<u16>().ok()?)),
+                None => words.push((w, f.parse::<u16>().ok()?)),
+            }
         }
-        Some(Lexicon::from_entries(words))
+        let mut lexicon = Lexicon::from_entries(words);
+        lexicon.clusters = Clusters::from_entries(clusters);
+        Some(lexicon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::clusters::text_key;
+
+    /// A model stores its lexicon as text: the words, their categories and
+    /// the word clusters read back the same.
+    #[test]
+    fn 词表与聚类存取一致() {
+        let mut lexicon = Lexicon::from_entries([("宁波市", PLACE), ("公司", ORG_SUFFIX)]);
+        lexicon.clusters = Clusters::from_entries([
+            ("北京".to_owned(), 3),
+            ("记者".to_owned(), 0),
+            (" ".to_owned(), 9),
+        ]);
+        let text = lexicon.serialize();
+        let back = Lexicon::deserialize(&text).expect("reads back");
+        assert_eq!(back.serialize(), text);
+        let words = [
+            ("宁波市", Some(PLACE)),
+            ("公司", Some(ORG_SUFFIX)),
+            ("北京", None),
+        ];
+        for (word, flags) in words {
+            let chars: Vec<char> = word.chars().collect();
+            assert_eq!(back.get(word_key(&chars)).map(|(f, _)| f), flags, "{word}");
+        }
+        let clusters = [
+            ("北京", Some(3)),
+            ("记者", Some(0)),
+            (" ", Some(9)),
+            ("公司", None),
+        ];
+        for (word, cluster) in clusters {
+            assert_eq!(back.clusters.get(text_key(word)), cluster, "{word}");
+        }
     }
 }

@@ -22,6 +22,7 @@ use crate::record::{Entity, EntityKind};
 use crate::segment::{self, Word};
 use crate::text::View;
 
+mod clusters;
 mod convention;
 mod decode;
 mod document;

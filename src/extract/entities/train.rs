@@ -19,6 +19,7 @@ use std::io::BufRead;
 use std::time::Instant;
 
 use super::EntityModel;
+use super::clusters::{Clusters, Learner, Settings as ClusterSettings};
 use super::decode::{self, N_TAGS, Part, START, Viterbi};
 use super::features::{Features, Mode, NoHash};
 use super::lexicon::Lexicon;
@@ -208,6 +209,11 @@ pub struct TrainOptions {
     /// category nouns, no post after an organization's name, no span
     /// across a mark it does not pair.
     pub harmonise: bool,
+    /// Word clusters learned from the training text (jieba's words of it)
+    /// for the tagger's features: how many (0: none; at most 256) ...
+    pub word_clusters: usize,
+    /// ... of the words seen at least this many times.
+    pub cluster_min_count: u32,
     /// Progress on standard error.
     pub verbose: bool,
 }
@@ -236,6 +242,8 @@ impl Default for TrainOptions {
             copy_mix: Vec::new(),
             copy_l2_factor: 1.0,
             harmonise: false,
+            word_clusters: 256,
+            cluster_min_count: 5,
             verbose: false,
         }
     }
@@ -497,6 +505,53 @@ fn common_words(sentences: &[&Sentence], seg: &Segmenter) -> Vec<(String, u16)> 
     common
 }
 
+/// The text of a training sentence as the tagger reads it: with a `。`
+/// after a sentence that stops without a mark (see `EntityModel::find`).
+fn closed_text(s: &Sentence) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = s.text.chars().collect();
+    if super::ends_sentence(&chars) {
+        std::borrow::Cow::Borrowed(s.text.as_str())
+    } else {
+        std::borrow::Cow::Owned(format!("{}。", s.text))
+    }
+}
+
+/// Clusters of the words of the training text, as jieba cuts it
+/// ([`TrainOptions::word_clusters`]); the entities are not looked at.
+fn word_clusters(sentences: &[&Sentence], seg: &Segmenter, options: &TrainOptions) -> Clusters {
+    if options.word_clusters == 0 {
+        return Clusters::default();
+    }
+    let mut learner = Learner::default();
+    let mut view = View::default();
+    for s in sentences {
+        if !sentence_view(&closed_text(s), &mut view) {
+            continue;
+        }
+        let mut words = Vec::new();
+        seg.tag_into(&view.text, &mut words);
+        learner.add(words.iter().map(|w| w.text));
+    }
+    let settings = ClusterSettings {
+        clusters: options.word_clusters,
+        min_count: options.cluster_min_count,
+        passes: CLUSTER_PASSES,
+    };
+    Clusters::from_entries(learner.learn(&settings))
+}
+
+/// The word clusters training learns from `sentences` with `options`
+/// ([`TrainOptions::word_clusters`]): `(word, cluster)`, sorted by word.
+pub fn learn_clusters(sentences: &[Sentence], options: &TrainOptions) -> Vec<(String, u16)> {
+    let all: Vec<&Sentence> = sentences.iter().collect();
+    word_clusters(&all, &Segmenter::default(), options)
+        .entries()
+        .to_vec()
+}
+
+/// Most passes of the cluster exchange algorithm.
+const CLUSTER_PASSES: usize = 15;
+
 /// Folds of the training data for its name lexicon.
 const FOLDS: usize = 5;
 
@@ -667,10 +722,15 @@ pub fn train_corpora(
         names.extend(common.iter().cloned());
         names
     };
-    let lexicon = Lexicon::standard(&surnames, &with_common(gazetteer(&all, None)));
-    let folds: Vec<Lexicon> = (0..FOLDS)
-        .map(|k| Lexicon::standard(&surnames, &with_common(gazetteer(&all, Some(k)))))
-        .collect();
+    let clusters = word_clusters(&all, &seg, options);
+    log(format!("{} words clustered", clusters.len()));
+    let lexicon_of = |skip_fold| {
+        let mut lexicon = Lexicon::standard(&surnames, &with_common(gazetteer(&all, skip_fold)));
+        lexicon.clusters = clusters.clone();
+        lexicon
+    };
+    let lexicon = lexicon_of(None);
+    let folds: Vec<Lexicon> = (0..FOLDS).map(|k| lexicon_of(Some(k))).collect();
     log(format!("lexicons built ({} entries)", lexicon.len()));
 
     // Features of every sentence, through the view and jieba.
@@ -683,15 +743,8 @@ pub fn train_corpora(
     let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
     let mut skipped = 0usize;
     for (si, &(corpus, s)) in sentences.iter().enumerate() {
-        // Tagged as the extractor tags it: a `。` after a sentence that
-        // stops without a mark (see `EntityModel::find`).
-        let closed: Vec<char> = s.text.chars().collect();
-        let text = if super::ends_sentence(&closed) {
-            std::borrow::Cow::Borrowed(s.text.as_str())
-        } else {
-            std::borrow::Cow::Owned(format!("{}。", s.text))
-        };
-        if !sentence_view(&text, &mut view) {
+        // Tagged as the extractor tags it.
+        if !sentence_view(&closed_text(s), &mut view) {
             skipped += 1;
             continue;
         }
