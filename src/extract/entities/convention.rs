@@ -107,6 +107,20 @@ const CATEGORY_HEADS: &[&str] = &[
     "研究所",
     "研究院",
     "工厂",
+    // Union and company newsletters' own units (`职工服务中心`,
+    // `女职工委员会`, `经审会`): none is tagged bare in the training corpora.
+    "中心",
+    "服务中心",
+    "办公室",
+    "工作室",
+    "项目部",
+    "指挥部",
+    "领导小组",
+    "党小组",
+    "工会小组",
+    "驿站",
+    "经审会",
+    "职代会",
 ];
 
 /// Words that make a category noun more specific without naming one body.
@@ -154,6 +168,11 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "检查",
     "服务",
     "志愿服务",
+    "女职工",
+    "爱心",
+    "劳模",
+    "创新",
+    "活动",
 ];
 
 /// Determiners and quantifiers before a category noun (`该公司`, `各级工会`).
@@ -280,11 +299,16 @@ pub(crate) fn without_title_unit(chars: &[char], start: usize, end: usize) -> us
         .map(|u| u.chars().count())
         .max();
     match unit {
-        // What is left must still be a name (`乡党委书记` keeps its unit).
+        // What is left must still be an organization's name: `乡党委书记`
+        // keeps its unit, and so does `横溪镇党委书记` (the town is a place;
+        // its party committee is the organization).
         Some(len)
             if len + 2 <= name.len()
                 && !NOT_TITLE_UNITS.iter().any(|w| ends_with(name, w))
-                && !is_category_noun(&name[..name.len() - len]) =>
+                && !is_category_noun(&name[..name.len() - len])
+                && !name[..name.len() - len]
+                    .last()
+                    .is_some_and(|c| DIVISION_ENDS.contains(c)) =>
         {
             end - len
         }
