@@ -180,3 +180,17 @@ const OTHER_MENTIONS: &[Case] = &[(
 fn 其他提及是整词() {
     check(OTHER_MENTIONS);
 }
+
+/// A people is not the place it is named after.
+const PEOPLES: &[Case] = &[
+    ("他是蒙古族，妻子是朝鲜族。", &[]),
+    (
+        "蒙古国总统访问北京。",
+        &[(Loc, "蒙古国", 0), (Loc, "北京", 7)],
+    ),
+];
+
+#[test]
+fn 民族不是地名() {
+    check(PEOPLES);
+}

@@ -425,6 +425,10 @@ pub(crate) fn name_span(
     if is_category_noun(&sentence[s..e]) {
         return None;
     }
+    // `蒙古族`, `维吾尔族`, `朝鲜族`: a people, not the place.
+    if kind == EntityKind::Place && sentence.get(e) == Some(&'族') {
+        return None;
+    }
     Some((s, e))
 }
 
