@@ -11,16 +11,16 @@ use zh_extract::train::{self, DEV_SETS};
 
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.830),
-    ("pd1998", 0.834),
-    ("boson", 0.636),
-    ("cluener", 0.683),
+    ("msra", 0.829),
+    ("pd1998", 0.848),
+    ("boson", 0.638),
+    ("cluener", 0.684),
     ("weibo", 0.559),
-    ("resume", 0.808),
+    ("resume", 0.810),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.725;
+const MACRO_FLOOR: f64 = 0.728;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {

@@ -194,3 +194,19 @@ const PEOPLES: &[Case] = &[
 fn 民族不是地名() {
     check(PEOPLES);
 }
+
+/// A place's one-char short form is a place (`中美` → `中`, `美`); the
+/// same char beginning a word for a thing is not (`京剧`, `奥运`, `美元`).
+const SHORT_FORMS: &[Case] = &[
+    ("他从小喜欢京剧，也爱看奥运比赛。", &[]),
+    ("这些商品用美元结算，说明书有英文和法语版本。", &[]),
+    (
+        "中美两国元首在北京会晤。",
+        &[(Loc, "中", 0), (Loc, "美", 1), (Loc, "北京", 7)],
+    ),
+];
+
+#[test]
+fn 简称与词() {
+    check(SHORT_FORMS);
+}
