@@ -92,7 +92,7 @@ pub(crate) struct Word<'v> {
 /// Chars jieba always makes a word of their own (they are outside its
 /// word-char class), so that text can be cut there without changing how
 /// the rest is segmented. Not `.`, `%` or `-`, which can be inside words.
-fn splits_clauses(c: char) -> bool {
+pub(crate) fn splits_clauses(c: char) -> bool {
     matches!(
         c,
         '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | ':' | '!' | '?'

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::EntityModel;
 use crate::record::{Entity, EntityKind, Span};
-use crate::segment::{Segmenter, Word};
+use crate::segment::{self, Segmenter, Word};
 
 /// Names shorter than this (in chars) are not propagated.
 const MIN_CHARS: usize = 2;
@@ -187,10 +187,8 @@ fn cuts_a_word<'t>(
     e: usize,
     words: &mut Vec<Word<'t>>,
 ) -> bool {
-    let is_mark = |c: char| {
-        matches!(c, '，' | '。' | '！' | '？' | '；' | '：' | '、' | '\n')
-            || c.is_ascii_punctuation()
-    };
+    // Where jieba cuts anyway: the clause segments as it does in the text.
+    let is_mark = |c: char| segment::splits_clauses(c) || c.is_whitespace();
     let before = text[..s]
         .char_indices()
         .rev()
