@@ -78,6 +78,7 @@ impl Extractor {
         if let Some(model) = self.model.as_deref() {
             if !self.entity_kinds.is_empty() {
                 extract::entities::document_pass(model, &self.segmenter, text, &mut out.entities);
+                drop_names_across_amounts(&mut out.entities, &out.quantities);
                 drop_numbers_inside_names(&out.entities, &mut out.quantities);
                 out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
             }
@@ -221,6 +222,35 @@ fn to_record<'a>(text: &'a str, view: &View, base: Span, q: FoundQuantity) -> Qu
         per: q.per.map(resolve),
         object: q.object.map(|(s, e)| &text[view.span(s, e, base).range()]),
     }
+}
+
+/// A name that begins or ends inside an amount is the tagger reading the
+/// amount's numerals as a name (`壹仟伍佰元` gives the person `伍佰元`);
+/// so is a name around an amount in financial capitals (`金额壹仟伍佰圆整`),
+/// which names never spell their numbers in. Both lists are sorted by
+/// position.
+fn drop_names_across_amounts(entities: &mut Vec<Entity<'_>>, quantities: &[Quantity<'_>]) {
+    let mut first = 0;
+    entities.retain(|e| {
+        while quantities
+            .get(first)
+            .is_some_and(|q| q.span.end <= e.span.start)
+        {
+            first += 1;
+        }
+        !quantities[first..]
+            .iter()
+            .take_while(|q| q.span.start < e.span.end)
+            .any(|q| {
+                let around = e.span.start <= q.span.start && q.span.end <= e.span.end;
+                !around || q.text.chars().any(is_financial_numeral)
+            })
+    });
+}
+
+/// The capitals of cheques and invoices (`壹仟伍佰`).
+fn is_financial_numeral(c: char) -> bool {
+    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
 }
 
 /// A numeral inside a name is part of the name (`铁道部十六局二处`,

@@ -83,6 +83,12 @@ const NAME_BOUNDARIES: &[Case] = &[
         "小王和老李都是车间的老员工。",
         &[(Per, "小王", 0), (Per, "老李", 3)],
     ),
+    // Amounts are no names, not even in the capitals of invoices.
+    ("报销金额壹仟伍佰圆整。", &[]),
+    ("合计：人民币伍万叁仟贰佰元整。", &[]),
+    ("今年支付伍佰元，明年再付陆佰元。", &[]),
+    ("本月房租金额伍佰元整，请按时缴纳。", &[]),
+    ("王建国捐款500元。", &[(Per, "王建国", 0)]),
 ];
 
 /// The outermost name wins; places alone are each their own record.

@@ -159,7 +159,14 @@ impl Scanner<'_, '_> {
             Err(skip) => return Next::Skip(skip),
         };
         let reading = self.read_unit_and_range(i, &lead, first);
-        if let Some(skip) = self.idiom_past(lead.j, reading.end) {
+        // jieba may read an invoice amount as one unknown name (伍佰元整/nr).
+        let reach = match reading.hit(lead.currency) {
+            Some(hit) if matches!(hit.unit, Unit::Money(_)) => {
+                colloquial::whole_mark_end(self.chars, reading.end)
+            }
+            _ => reading.end,
+        };
+        if let Some(skip) = self.idiom_past(lead.j, reach) {
             return Next::Skip(skip);
         }
         let Some(hit) = reading.hit(lead.currency) else {
