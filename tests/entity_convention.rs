@@ -83,6 +83,19 @@ const NAME_BOUNDARIES: &[Case] = &[
         "小王和老李都是车间的老员工。",
         &[(Per, "小王", 0), (Per, "老李", 3)],
     ),
+    // A lone surname with 某 is the person's name in the text.
+    (
+        "犯罪嫌疑人王某在超市偷了东西，被民警当场抓获。",
+        &[(Per, "王某", 5)],
+    ),
+    (
+        "据介绍，李某某今年35岁，是一名出租车司机。",
+        &[(Per, "李某某", 4)],
+    ),
+    (
+        "郑某和卜某因琐事发生争执。",
+        &[(Per, "郑某", 0), (Per, "卜某", 3)],
+    ),
     // Amounts are no names, not even in the capitals of invoices.
     ("报销金额壹仟伍佰圆整。", &[]),
     ("合计：人民币伍万叁仟贰佰元整。", &[]),

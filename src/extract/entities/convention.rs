@@ -425,6 +425,9 @@ pub(crate) fn name_span(
     if is_category_noun(&sentence[s..e]) {
         return None;
     }
+    if kind == EntityKind::Person && e - s == 1 {
+        e = with_address_form(sentence, e);
+    }
     // `蒙古族`, `维吾尔族`, `朝鲜族`: a people, not the place.
     if kind == EntityKind::Place && sentence.get(e) == Some(&'族') {
         return None;
@@ -433,6 +436,22 @@ pub(crate) fn name_span(
         return None;
     }
     Some((s, e))
+}
+
+/// What follows a lone surname to make it a person's name in the text
+/// (`王某`, `李某某`), as PD 1998 and Boson annotate it. Honorifics and
+/// kinship terms (`周先生`, `王大姐`) stay out: MSRA, PD and the résumés
+/// tag the surname alone, and adding them cost MSRA dev 0.006 and the
+/// résumés 0.012 for Boson's 0.013.
+const ADDRESS_FORMS: &[&str] = &["某某", "某"];
+
+/// The end of a lone surname at `e - 1` with the address form after it.
+fn with_address_form(sentence: &[char], e: usize) -> usize {
+    let rest = &sentence[e..];
+    ADDRESS_FORMS
+        .iter()
+        .find(|f| starts_with(rest, f))
+        .map_or(e, |f| e + f.chars().count())
 }
 
 /// Words that begin with a place's one-char short form but name a thing:

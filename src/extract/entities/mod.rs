@@ -178,6 +178,7 @@ impl EntityModel {
                 };
                 self.tag_sentence(sentence, sentence_words, start, scratch);
                 let first = out.len();
+                let mut taken = 0;
                 decode::spans(&scratch.tags, |ty, s, e| {
                     // Names carry no spaces, commas, sentence marks or
                     // currency and percent signs: a span across one is a
@@ -189,6 +190,13 @@ impl EntityModel {
                     let Some((s, e)) = convention::name_span(sentence, kind, s, e) else {
                         return;
                     };
+                    // A name the convention lengthened (`王某`) ends where
+                    // the next may have begun.
+                    let s = s.max(taken);
+                    if s >= e {
+                        return;
+                    }
+                    taken = e;
                     let mut from = s;
                     if kind == EntityKind::Place {
                         cuts.clear();
