@@ -104,6 +104,21 @@ const NAME_BOUNDARIES: &[Case] = &[
     ("王建国捐款500元。", &[(Per, "王建国", 0)]),
 ];
 
+/// A country's armed forces are a body: `美军` is an organization, while
+/// `美军事专家` is an expert on the military affairs of `美`.
+const ARMED_FORCES: &[Case] = &[
+    (
+        "二战期间，美军在太平洋上与日军激战。",
+        &[(Org, "美军", 5), (Loc, "太平洋", 8), (Org, "日军", 13)],
+    ),
+    ("一位美军事专家认为局势可控。", &[(Loc, "美", 2)]),
+];
+
+#[test]
+fn 军队是组织() {
+    check(ARMED_FORCES);
+}
+
 /// The outermost name wins; places alone are each their own record.
 const OUTERMOST: &[Case] = &[
     (

@@ -407,14 +407,14 @@ fn ends_with(chars: &[char], word: &str) -> bool {
 /// training corpora, four run past 40 chars and none past 60.
 pub(crate) const MAX_NAME_CHARS: usize = 64;
 
-/// Applies the convention to one span of `sentence`: the span a name of
-/// `kind` there covers, or `None` when it is no name.
+/// Applies the convention to one span of `sentence` tagged `kind`: the
+/// kind and span of the name there, or `None` when it is no name.
 pub(crate) fn name_span(
     sentence: &[char],
     kind: EntityKind,
     s: usize,
     e: usize,
-) -> Option<(usize, usize)> {
+) -> Option<(EntityKind, usize, usize)> {
     if e.saturating_sub(s) > MAX_NAME_CHARS {
         return None;
     }
@@ -432,10 +432,17 @@ pub(crate) fn name_span(
     if kind == EntityKind::Place && sentence.get(e) == Some(&'族') {
         return None;
     }
-    if kind == EntityKind::Place && e - s == 1 && begins_thing_word(&sentence[s..]) {
-        return None;
+    if kind == EntityKind::Place && e - s == 1 {
+        if begins_thing_word(&sentence[s..]) {
+            return None;
+        }
+        // `美军`, `日军`: a country's armed forces are a body, as Boson and
+        // CLUENER annotate them (MSRA tags the country, PD nothing).
+        if sentence.get(e) == Some(&'军') && sentence.get(e + 1) != Some(&'事') {
+            return Some((EntityKind::Organization, s, e + 1));
+        }
     }
-    Some((s, e))
+    Some((kind, s, e))
 }
 
 /// What follows a lone surname to make it a person's name in the text
@@ -596,7 +603,7 @@ mod tests {
             .collect();
         assert_eq!(
             name_span(&ok, EntityKind::Organization, 0, MAX_NAME_CHARS),
-            Some((0, MAX_NAME_CHARS))
+            Some((EntityKind::Organization, 0, MAX_NAME_CHARS))
         );
     }
 

@@ -186,8 +186,9 @@ impl EntityModel {
                     if sentence[s..e].iter().copied().any(never_in_name) {
                         return;
                     }
-                    let kind = decode::kind(ty);
-                    let Some((s, e)) = convention::name_span(sentence, kind, s, e) else {
+                    let Some((kind, s, e)) =
+                        convention::name_span(sentence, decode::kind(ty), s, e)
+                    else {
                         return;
                     };
                     // A name the convention lengthened (`王某`) ends where

@@ -432,7 +432,7 @@ pub fn harmonise(sentence: &Sentence) -> Sentence {
         .entities
         .iter()
         .filter_map(|&(kind, s, e)| {
-            let (s, e) = super::convention::name_span(&chars, kind, s, e)?;
+            let (kind, s, e) = super::convention::name_span(&chars, kind, s, e)?;
             Some((kind, s, e))
         })
         .collect();
