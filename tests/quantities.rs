@@ -2117,6 +2117,7 @@ const LINKS: &[Q] = &[
 /// Sentences with addresses, paths, encoded text, lists and folds, and no
 /// quantity at all.
 const NOT_A_QUANTITY_13: &[&str] = &[
+    "请核对药品批号20231108B和订单号：556677T后再签收。",
     "详细结果请见https://example.com/search?q=30%25%2020%页面。",
     "接口返回的地址片段是a%20b，需要先解码再使用。",
     "请把报名材料发送至sales100@example.com邮箱。",
@@ -2131,6 +2132,42 @@ const NOT_A_QUANTITY_13: &[&str] = &[
 
 /// Sibling forms real documents use next to the ones above.
 const SIBLINGS: &[Q] = &[
+    Q {
+        s: "老人昨晚发烧到38度5，今天早上体温降到37度2。",
+        q: &[temp("38度5", "38.5"), temp("37度2", "37.2")],
+    },
+    Q {
+        s: "这台空调的室内机噪声≤42dB，待机功率≤0.5W。",
+        q: &[
+            measure("≤42dB", "42", "dB").under(),
+            measure("≤0.5W", "0.5", "W").under(),
+        ],
+    },
+    Q {
+        s: "招聘要求：年龄≥18周岁，身高≥160cm，学历不限。",
+        q: &[
+            age("≥18周岁", "18").over(),
+            measure("≥160cm", "160", "cm").over(),
+        ],
+    },
+    Q {
+        s: "新装的光纤宽带实测下行速率达到了940Mbps，上行100 Mbps。",
+        q: &[
+            measure("940Mbps", "940", "Mbit/s"),
+            measure("100 Mbps", "100", "Mbit/s"),
+        ],
+    },
+    Q {
+        s: "这块固态硬盘的顺序读取速度为7000MB/s，容量2TB。",
+        q: &[
+            measure("7000MB/s", "7000", "MB/s"),
+            measure("2TB", "2", "TB"),
+        ],
+    },
+    Q {
+        s: "这家海鲜自助餐168元一位，儿童半价。",
+        q: &[cny("168元", "168").per("位")],
+    },
     Q {
         s: "篮球队新来的中锋身高两米一，后卫只有一米七五。",
         q: &[

@@ -43,6 +43,12 @@ static APPROX_PREFIXES: &[UnitEntry<Approx>] = &[
     unit("少于", Approx::Under, ""),
     unit("高于", Approx::Over, ""),
     unit("多于", Approx::Over, ""),
+    // Signs in specifications (`噪音≤38dB`); not `<` and `>`, which are
+    // brackets as often (`<200万元>`).
+    unit("≤", Approx::Under, ""),
+    unit("≦", Approx::Under, ""),
+    unit("≥", Approx::Over, ""),
+    unit("≧", Approx::Over, ""),
 ];
 
 /// Words whose second char would otherwise read as an approximation word

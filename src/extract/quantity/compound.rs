@@ -12,7 +12,7 @@ use super::unit::UnitHit;
 use crate::extract::money::{Currency, Step};
 use crate::extract::numeral::{self, is_numeral_char};
 use crate::extract::units::{self, Unit};
-use crate::record::Approx;
+use crate::record::{Approx, QuantityKind};
 use crate::text::is_han;
 use crate::value::Value;
 
@@ -134,12 +134,17 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// `一米八` (1.8 m), `一米六五` (1.65 m), `8米22` (8.22 m): one or two
-    /// digits right after `米` that ends at `end`, with nothing that reads
-    /// on after them (not `5米6米`, `100米3个`), are its decimals.
+    /// `一米八` (1.8 m), `一米六五` (1.65 m), `8米22` (8.22 m), `37度5`
+    /// (37.5 °C): one or two digits right after `米` or a temperature's `度`
+    /// that ends at `end`, with nothing that reads on after them (not
+    /// `5米6米`, `100米3个`), are its decimals.
     pub(super) fn metre_tail(&self, parts: &mut Parts, hit: UnitHit, end: usize) -> usize {
         let c = self.chars;
-        if c[hit.start..hit.end] != ['米'] || end != hit.end || parts.second.is_some() {
+        let temperature =
+            matches!(hit.unit, Unit::Measure(m) if m.kind == QuantityKind::Temperature);
+        let unit = &c[hit.start..hit.end];
+        let takes_tail = unit == ['米'] || (unit == ['度'] && temperature);
+        if !takes_tail || end != hit.end || parts.second.is_some() {
             return end;
         }
         let digit = |p: usize| {

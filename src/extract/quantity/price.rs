@@ -172,6 +172,11 @@ impl Scanner<'_, '_> {
                     per = Some(UnitRef::Written(*end + 1, u_end));
                 }
             }
+            // `自助晚餐380元一位`: per head, where the clause ends.
+            let head = matches!(c.get(*end + 1), Some('位' | '人'));
+            if per.is_none() && head && !c.get(*end + 2).is_some_and(|&n| n.is_alphanumeric()) {
+                per = Some(UnitRef::Written(*end + 1, *end + 2));
+            }
         }
         if per.is_none() && money {
             per = self.price_intro_before(*start);

@@ -89,6 +89,40 @@ pub(super) fn set_phrase_first_chars() -> impl Iterator<Item = char> {
     SET_PHRASES.iter().filter_map(|e| e.written.chars().next())
 }
 
+/// Words that name what follows as an identifier, not an amount
+/// (`批号20240315B`, `订单号：2023`).
+const IDENTIFIER_WORDS: &[&str] = &[
+    "批号",
+    "编号",
+    "型号",
+    "货号",
+    "单号",
+    "工号",
+    "学号",
+    "账号",
+    "帐号",
+    "序号",
+    "代码",
+    "代号",
+    "车牌号",
+    "条码",
+    "批次",
+    "证号",
+];
+
+/// Whether an identifier word ends right before `i` (a colon or spaces
+/// between them aside).
+fn identifier_word_before(c: &[char], i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && matches!(c[p - 1], ' ' | ':' | '：') {
+        p -= 1;
+    }
+    IDENTIFIER_WORDS.iter().any(|w| {
+        let n = w.chars().count();
+        p >= n && c[p - n..p].iter().copied().eq(w.chars())
+    })
+}
+
 impl Scanner<'_, '_> {
     /// A numeral at `i` that is no quantity start: glued to a code or an
     /// ordinal before it, or a set phrase. Where to go on.
@@ -116,6 +150,9 @@ impl Scanner<'_, '_> {
             && (before.is_ascii_alphanumeric()
                 || matches!(before, '.' | '_' | '/' | '#' | '@' | ':' | '-' | '\\'))
         {
+            return Some(self.ascii_run_end(i));
+        }
+        if starts_ascii_number && identifier_word_before(c, i) {
             return Some(self.ascii_run_end(i));
         }
         let numeral_here = self.starts_numeral(i);
