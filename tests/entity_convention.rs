@@ -79,6 +79,7 @@ const QUOTES_AND_BRACKETS: &[Case] = &[
 /// A name runs no further than the name.
 const NAME_BOUNDARIES: &[Case] = &[
     ("刘明一下班就去了社区。", &[(Per, "刘明", 0)]),
+    ("陈静都知道了这件事。", &[(Per, "陈静", 0)]),
     (
         "小王和老李都是车间的老员工。",
         &[(Per, "小王", 0), (Per, "老李", 3)],

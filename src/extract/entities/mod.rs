@@ -191,6 +191,12 @@ impl EntityModel {
                     else {
                         return;
                     };
+                    let e = match kind {
+                        EntityKind::Person => {
+                            convention::before_adverb(sentence_words, start, s, e)
+                        }
+                        _ => e,
+                    };
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
                     let s = s.max(taken);
