@@ -48,88 +48,118 @@ pub struct Sentence {
 /// [`Error::TrainingData`] naming the first line that cannot be read,
 /// [`Error::Io`] if reading fails.
 pub fn read_bio(reader: impl BufRead) -> Result<Vec<Sentence>> {
-    let mut out = Vec::new();
-    let mut cur = Sentence::default();
-    let mut n_chars = 0usize;
-    let mut open: Option<(u8, usize)> = None;
-    let close = |open: &mut Option<(u8, usize)>, cur: &mut Sentence, end: usize| {
-        if let Some((ty, s)) = open.take() {
-            cur.entities.push((decode::kind(ty), s, end));
-        }
-    };
+    let mut bio = Bio::default();
     for (i, line) in reader.lines().enumerate() {
         let line = line?;
         let line = line.trim_end_matches(['\r', '\n']);
-        let bad = |reason: String| Error::TrainingData {
-            line: i + 1,
-            reason,
-        };
         if line.trim().is_empty() {
-            close(&mut open, &mut cur, n_chars);
-            if !cur.text.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            n_chars = 0;
+            bio.end_sentence();
             continue;
         }
-        let split = line.rfind('\t').or_else(|| line.rfind(' '));
-        let Some(at) = split else {
-            return Err(bad(format!("expected `char<TAB>tag`, found {line:?}")));
-        };
-        let (ch, label) = (&line[..at], line[at + 1..].trim());
-        let mut chars = ch.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            return Err(bad(format!(
-                "expected one character before the tag, found {ch:?}"
-            )));
-        };
-        let (prefix, ty) = if label == "O" {
-            ("O", None)
-        } else {
-            let Some((p, t)) = label.split_once(['-', '_']) else {
-                return Err(bad(format!("unknown tag {label:?}")));
-            };
-            let Some(ty) = decode::type_of_label(t) else {
-                return Err(bad(format!(
-                    "unknown entity type in tag {label:?} (expected PER, LOC or ORG)"
-                )));
-            };
-            (p, Some(ty))
-        };
-        let pos = n_chars;
+        bio.push_line(line).map_err(|reason| Error::TrainingData {
+            line: i + 1,
+            reason,
+        })?;
+    }
+    bio.end_sentence();
+    Ok(bio.out)
+}
+
+/// The sentences of BIO data read so far, and the one being read.
+#[derive(Default)]
+struct Bio {
+    out: Vec<Sentence>,
+    cur: Sentence,
+    /// Chars of `cur` (entities are in char indices).
+    n_chars: usize,
+    /// The entity being read: its type and first char.
+    open: Option<(u8, usize)>,
+}
+
+impl Bio {
+    /// Ends the entity being read, if any, before char `end`.
+    fn close(&mut self, end: usize) {
+        if let Some((ty, s)) = self.open.take() {
+            self.cur.entities.push((decode::kind(ty), s, end));
+        }
+    }
+
+    /// A blank line, or the end of the data.
+    fn end_sentence(&mut self) {
+        self.close(self.n_chars);
+        if !self.cur.text.is_empty() {
+            self.out.push(std::mem::take(&mut self.cur));
+        }
+        self.n_chars = 0;
+    }
+
+    /// Reads a `char<TAB>tag` line; what is wrong with it if it cannot.
+    fn push_line(&mut self, line: &str) -> std::result::Result<(), String> {
+        let (c, label) = bio_line(line)?;
+        let (prefix, ty) = bio_tag(label)?;
+        let pos = self.n_chars;
         match (prefix, ty) {
-            ("O", _) => close(&mut open, &mut cur, pos),
+            ("O", _) => self.close(pos),
             ("B", Some(ty)) => {
-                close(&mut open, &mut cur, pos);
-                open = Some((ty, pos));
+                self.close(pos);
+                self.open = Some((ty, pos));
             }
-            ("I" | "M", Some(ty)) => {
-                if open.is_none_or(|(o, _)| o != ty) {
-                    close(&mut open, &mut cur, pos);
-                    open = Some((ty, pos));
-                }
-            }
+            ("I" | "M", Some(ty)) => self.continue_entity(ty, pos),
             ("E", Some(ty)) => {
-                if open.is_none_or(|(o, _)| o != ty) {
-                    close(&mut open, &mut cur, pos);
-                    open = Some((ty, pos));
-                }
-                close(&mut open, &mut cur, pos + 1);
+                self.continue_entity(ty, pos);
+                self.close(pos + 1);
             }
             ("S", Some(ty)) => {
-                close(&mut open, &mut cur, pos);
-                cur.entities.push((decode::kind(ty), pos, pos + 1));
+                self.close(pos);
+                self.cur.entities.push((decode::kind(ty), pos, pos + 1));
             }
-            _ => return Err(bad(format!("unknown tag {label:?}"))),
+            _ => return Err(format!("unknown tag {label:?}")),
         }
-        cur.text.push(c);
-        n_chars += 1;
+        self.cur.text.push(c);
+        self.n_chars += 1;
+        Ok(())
     }
-    close(&mut open, &mut cur, n_chars);
-    if !cur.text.is_empty() {
-        out.push(cur);
+
+    /// An inside tag: it continues an open entity of type `ty`, or begins
+    /// one at `pos` (data with a missing `B`).
+    fn continue_entity(&mut self, ty: u8, pos: usize) {
+        if self.open.is_none_or(|(o, _)| o != ty) {
+            self.close(pos);
+            self.open = Some((ty, pos));
+        }
     }
-    Ok(out)
+}
+
+/// The char and the tag of a BIO line.
+fn bio_line(line: &str) -> std::result::Result<(char, &str), String> {
+    let split = line.rfind('\t').or_else(|| line.rfind(' '));
+    let Some(at) = split else {
+        return Err(format!("expected `char<TAB>tag`, found {line:?}"));
+    };
+    let (ch, label) = (&line[..at], line[at + 1..].trim());
+    let mut chars = ch.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return Err(format!(
+            "expected one character before the tag, found {ch:?}"
+        ));
+    };
+    Ok((c, label))
+}
+
+/// A tag's prefix (`O`, `B`, `I` ...) and entity type.
+fn bio_tag(label: &str) -> std::result::Result<(&str, Option<u8>), String> {
+    if label == "O" {
+        return Ok(("O", None));
+    }
+    let Some((p, t)) = label.split_once(['-', '_']) else {
+        return Err(format!("unknown tag {label:?}"));
+    };
+    let Some(ty) = decode::type_of_label(t) else {
+        return Err(format!(
+            "unknown entity type in tag {label:?} (expected PER, LOC or ORG)"
+        ));
+    };
+    Ok((p, Some(ty)))
 }
 
 /// One training corpus: its sentences and how much they count.
@@ -1330,7 +1360,20 @@ impl Crf {
         if n == 0 {
             return;
         }
-        let nt = N_TAGS;
+        self.emissions(s);
+        let phi = self.transition_factors();
+        let end: [f32; N_TAGS] =
+            std::array::from_fn(|t| if decode::may_end(t as u8) { 1.0 } else { 0.0 });
+        let Some(z) = self.forward_backward(n, &phi, &end) else {
+            return;
+        };
+        self.update_features(s, z, lr, l2, l2_copies);
+        self.update_transitions(s, &phi, z, lr);
+    }
+
+    /// `psi`: each position's emission factors, relative to its largest.
+    fn emissions(&mut self, s: &Prepared) {
+        let (n, nt) = (s.gold.len(), N_TAGS);
         self.psi.clear();
         self.psi.resize(n * nt, 0.0);
         for i in 0..n {
@@ -1346,6 +1389,11 @@ impl Crf {
                 *x = (*x - m).exp();
             }
         }
+    }
+
+    /// The transition factors (zero where a transition is not allowed).
+    fn transition_factors(&self) -> [f32; (N_TAGS + 1) * N_TAGS] {
+        let nt = N_TAGS;
         let mut phi = [0f32; (N_TAGS + 1) * N_TAGS];
         for from in 0..=N_TAGS {
             for to in 0..N_TAGS {
@@ -1354,8 +1402,18 @@ impl Crf {
                 }
             }
         }
-        let end: [f32; N_TAGS] =
-            std::array::from_fn(|t| if decode::may_end(t as u8) { 1.0 } else { 0.0 });
+        phi
+    }
+
+    /// Scaled forward and backward sums over the `n` positions; the
+    /// partition function, `None` when it is not a positive number.
+    fn forward_backward(
+        &mut self,
+        n: usize,
+        phi: &[f32; (N_TAGS + 1) * N_TAGS],
+        end: &[f32; N_TAGS],
+    ) -> Option<f32> {
+        let nt = N_TAGS;
         self.alpha.clear();
         self.alpha.resize(n * nt, 0.0);
         self.beta.clear();
@@ -1397,11 +1455,16 @@ impl Crf {
         }
         let z: f32 = (0..nt).map(|t| self.alpha[(n - 1) * nt + t] * end[t]).sum();
         if z.is_nan() || z <= 0.0 || !z.is_finite() {
-            return;
+            return None;
         }
-        // Node gradients.
+        Some(z)
+    }
+
+    /// AdaGrad on the weights of the features of `s`.
+    fn update_features(&mut self, s: &Prepared, z: f32, lr: f32, l2: f32, l2_copies: (u32, f32)) {
+        let nt = N_TAGS;
         let mut grad = [0f32; N_TAGS];
-        for i in 0..n {
+        for i in 0..s.gold.len() {
             let gold = s.gold[i] as usize;
             for t in 0..nt {
                 grad[t] = self.alpha[i * nt + t] * self.beta[i * nt + t] / z;
@@ -1421,13 +1484,23 @@ impl Crf {
                 }
             }
         }
-        // Transition gradients.
+    }
+
+    /// AdaGrad on the transition weights.
+    fn update_transitions(
+        &mut self,
+        s: &Prepared,
+        phi: &[f32; (N_TAGS + 1) * N_TAGS],
+        z: f32,
+        lr: f32,
+    ) {
+        let nt = N_TAGS;
         let mut tgrad = [0f32; (N_TAGS + 1) * N_TAGS];
         for t in 0..nt {
             tgrad[START * nt + t] += self.alpha[t] * self.beta[t] / z;
         }
         tgrad[START * nt + s.gold[0] as usize] -= 1.0;
-        for i in 1..n {
+        for i in 1..s.gold.len() {
             let k = 1.0 / (self.scale[i] * z);
             for p in 0..nt {
                 let a = self.alpha[(i - 1) * nt + p];
