@@ -155,6 +155,49 @@ fn chars_from(
         .peekable()
 }
 
+/// Consumes the rest of a terminal escape sequence (`\x1b[31m`) whose
+/// `\x1b` was just read: the `[`, parameters, and the final byte.
+#[inline]
+fn skip_escape(iter: &mut std::iter::Peekable<impl Iterator<Item = (usize, (usize, char))>>) {
+    iter.next();
+    while let Some(&(_, (_, d))) = iter.peek() {
+        iter.next();
+        if !('\u{20}'..='\u{3F}').contains(&d) {
+            break; // the final byte (or anything unexpected)
+        }
+    }
+}
+
+/// Consumes the blank lines and spaces of a soft line break.
+#[inline]
+fn skip_break_spaces(iter: &mut std::iter::Peekable<impl Iterator<Item = (usize, (usize, char))>>) {
+    while let Some(&(_, (_, d))) = iter.peek() {
+        if is_break_space(d) {
+            iter.next();
+        } else {
+            break;
+        }
+    }
+}
+
+/// Whether the text reads through the line break that starts `rest`, the
+/// view's last char being `before`: Han characters on both sides, or a
+/// number wrapped in the middle (`12.8\n亿元`, `3\n000名`) unless the next
+/// line starts a list item (`1.`, `2、`).
+#[inline]
+fn break_joins(before: Option<char>, rest: &str) -> bool {
+    let mut look = rest.chars().skip_while(|&d| is_break_space(d)).map(fold);
+    match look.next() {
+        Some(d) if is_han(d) => before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.'),
+        Some(d) if d.is_ascii_digit() => {
+            let after_digits = look.find(|x| !x.is_ascii_digit());
+            before.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',')
+                && !after_digits.is_some_and(|x| matches!(x, '.' | '、' | ')' | '）' | '．'))
+        }
+        _ => false,
+    }
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -180,18 +223,7 @@ impl View {
     /// `line_chars` characters into a line of the document (so a line that
     /// a piece boundary splits is still measured whole).
     pub(crate) fn rebuild_at(&mut self, original: &str, profile: LineProfile, line_chars: usize) {
-        self.text.clear();
-        self.chars.clear();
-        self.byte_in_view.clear();
-        self.source.clear();
-        // Every buffer gets its final size at once: growing them push by
-        // push cost as much as the rest of the view.
-        let n = original.chars().count();
-        self.text.reserve(original.len());
-        self.chars.reserve(n);
-        self.byte_in_view.reserve(n + 1);
-        self.source.reserve(n);
-
+        self.clear_for(original);
         let mut line_chars = line_chars;
         // The line so far has a comma: it is prose, not a heading, however
         // short (`8月，集团组织医护志愿者赴宁波市第二⏎⏎人民医院`).
@@ -213,56 +245,23 @@ impl View {
             }
             // A terminal escape sequence in a log (`\x1b[31m`) is no text.
             if c == '\u{1B}' && iter.peek().is_some_and(|&(_, (_, d))| d == '[') {
-                iter.next();
-                while let Some(&(_, (_, d))) = iter.peek() {
-                    iter.next();
-                    if !('\u{20}'..='\u{3F}').contains(&d) {
-                        break; // the final byte (or anything unexpected)
-                    }
-                }
+                skip_escape(&mut iter);
                 continue;
             }
             if c == '\n' || c == '\r' {
                 // A break, with any blank lines and spaces after it, is soft
-                // when Han characters stand on both sides and the line it
-                // ends is long enough to have been wrapped.
-                // A number wrapped in the middle (`12.8\n亿元`, `3\n000名`)
-                // reads through too, unless the next line starts a list item.
+                // when words stand on both sides and the line it ends is
+                // long enough to have been wrapped.
                 let before = self.chars.last().copied();
                 let before_is_word =
                     before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
                 let wrapped =
                     before_is_word && (line_prose || line_chars >= profile.wrapped_min_chars);
-                if wrapped {
-                    let mut look = original[bi..]
-                        .chars()
-                        .skip_while(|&d| is_break_space(d))
-                        .map(fold);
-                    let next_word = look.next();
-                    let joins = match next_word {
-                        Some(d) if is_han(d) => {
-                            before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.')
-                        }
-                        Some(d) if d.is_ascii_digit() => {
-                            let after_digits = look.find(|x| !x.is_ascii_digit());
-                            before.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',')
-                                && !after_digits
-                                    .is_some_and(|x| matches!(x, '.' | '、' | ')' | '）' | '．'))
-                        }
-                        _ => false,
-                    };
-                    if joins {
-                        // Skip the whole break; line_chars keeps counting
-                        // as if the lines were one.
-                        while let Some(&(_, (_, d))) = iter.peek() {
-                            if is_break_space(d) {
-                                iter.next();
-                            } else {
-                                break;
-                            }
-                        }
-                        continue;
-                    }
+                if wrapped && break_joins(before, &original[bi..]) {
+                    // Skip the whole break; line_chars keeps counting
+                    // as if the lines were one.
+                    skip_break_spaces(&mut iter);
+                    continue;
                 }
                 line_chars = 0;
                 line_prose = false;
@@ -283,6 +282,21 @@ impl View {
             self.push(f, bi, ci, c.len_utf8());
         }
         self.byte_in_view.push(self.text.len() as u32);
+    }
+
+    /// Empties every buffer and gives it its final size for `original` at
+    /// once: growing them push by push cost as much as the rest of the view.
+    #[inline]
+    fn clear_for(&mut self, original: &str) {
+        self.text.clear();
+        self.chars.clear();
+        self.byte_in_view.clear();
+        self.source.clear();
+        let n = original.chars().count();
+        self.text.reserve(original.len());
+        self.chars.reserve(n);
+        self.byte_in_view.reserve(n + 1);
+        self.source.reserve(n);
     }
 
     /// Appends the run of common Han chars (U+4E00 to U+9FFF, three bytes

@@ -709,368 +709,440 @@ fn pow10_signed(e: i64) -> Option<Value> {
     }
 }
 
+/// Reads the longest numeral without a sign at `chars[start]`: a vague one
+/// (`几百`), or its parts (digits, units, marks) one at a time.
 fn parse_unsigned(chars: &[char], start: usize) -> Option<Numeral> {
     let first = at(chars, start)?;
     if let Some(n) = parse_vague(chars, start) {
         return Some(n);
     }
-    // Only these begin a numeral (every other step of the loop below needs
-    // something read before it): most calls are at other chars, and need
-    // not set up the state.
-    if !(first.is_ascii_digit()
-        || first == '.'
-        || chinese_digit(first).is_some()
-        || small_unit(first).is_some())
-    {
+    if !may_begin_unsigned(chars, start, first) {
         return None;
     }
-    if first == '.' {
-        // `.5`, but not the tail of `1.2.5` or `...9`.
-        let before = start.checked_sub(1).and_then(|p| at(chars, p));
-        if before.is_some_and(|b| b == '.' || b.is_ascii_digit()) {
-            return None;
-        }
-    }
-    let mut st = State {
-        lo: Acc::EMPTY,
-        hi: Acc::EMPTY,
-        prev: Prev::Start,
-        script: Script::Unknown,
-        last_big: None,
-        last_small: None,
-        unit_before_digit: None,
-        trailing: 0,
-        over: false,
-        range: false,
-        big_used: false,
-        zero_start: false,
-        shape: Shape::default(),
-        end: start,
-    };
+    let mut st = State::new(start);
     let mut committed: Option<State> = None;
     let mut i = start;
     loop {
         // Spaces may separate the parts of a Chinese numeral (`三千 八百`,
         // `1000 万`), never two digits (`1, 234`).
-        let mut j = i;
-        if st.prev != Prev::Start {
-            while at(chars, j) == Some(' ') {
-                j += 1;
-            }
-        }
-        let spaced = j > i;
+        let j = if st.prev == Prev::Start {
+            i
+        } else {
+            skip_spaces(chars, i)
+        };
         let Some(c) = at(chars, j) else { break };
-        if spaced {
-            let chinese_part = chinese_digit(c).is_some()
-                || multiplier_at(chars, j).is_some()
-                || is_point(c)
-                || is_over(c)
-                || is_ji(c);
-            let digit_after_digit = chinese_digit(c).is_some_and(|d| d != 0)
-                && matches!(st.prev, Prev::Digit | Prev::Number);
-            let arabic_after_unit = c.is_ascii_digit()
-                && st.script == Script::Arabic
-                && matches!(st.prev, Prev::Small | Prev::Big);
-            if !(chinese_part || arabic_after_unit) || digit_after_digit {
-                break;
-            }
-            if chinese_part && st.script == Script::Arabic && chinese_digit(c).is_some() {
-                break;
-            }
+        if j > i && !st.may_follow_spaces(chars, j, c) {
+            break;
         }
-        let at_start = st.prev == Prev::Start;
-
-        if c.is_ascii_digit() || (at_start && c == '.') {
-            // An Arabic number: first, or after a unit or `零` in an
-            // Arabic-led numeral (`1万2千`, `1千零20`, `3万4000`).
-            let ok = at_start
-                || (st.script == Script::Arabic
-                    && matches!(st.prev, Prev::Small | Prev::Big | Prev::Zero));
-            if !ok {
-                break;
+        match st.read_part(chars, start, j, c) {
+            Step::Commit => {
+                i = st.end;
+                committed = Some(st);
             }
-            let Some(a) = read_arabic(chars, j) else {
-                break;
-            };
-            st.lo.digit = Some(a.value);
-            st.hi.digit = Some(a.value);
-            st.script = Script::Arabic;
-            st.shape.arabic = true;
-            st.shape.integer_digits += a.int_digits;
-            st.shape.grouped |= a.grouped;
-            st.shape.decimal |= a.decimal;
-            if at_start {
-                st.shape.leading_zero = a.leading_zero;
-            }
-            // One digit right after a unit takes the next lower place, as a
-            // Chinese digit does: `1万2` is 12000, `3千5` 3500.
-            let single = a.int_digits == 1 && !a.decimal;
-            st.unit_before_digit = match st.prev {
-                Prev::Small if single => st.last_small,
-                Prev::Big if single => st.last_big,
-                _ => None,
-            };
-            st.trailing = 0;
-            st.prev = Prev::Number;
-            st.end = a.end;
-            i = a.end;
-            // `2e5`, `-1.5E+3`: the numeral ends with its exponent. Not in a
-            // word of letters (`0x1e5`), nor on grouped digits.
-            let glued = start
-                .checked_sub(1)
-                .and_then(|p| at(chars, p))
-                .is_some_and(|b| b.is_ascii_alphabetic());
-            if let Some((end, power)) =
-                exponent_at(chars, a.end).filter(|_| at_start && !a.grouped && !glued)
-            {
-                let v = scientific_value(chars, j, a.end, power);
-                st.lo.digit = Some(v);
-                st.hi.digit = Some(v);
-                st.shape.scientific = true;
-                st.end = end;
+            Step::Pending(next) => i = next,
+            Step::Last => {
                 committed = Some(st);
                 break;
             }
-            committed = Some(st);
-            continue;
+            Step::Stop => break,
+            Step::Sequence => return Some(digit_sequence(chars, j)),
         }
-
-        if let Some(d) = chinese_digit(c) {
-            if st.script == Script::Arabic && d != 0 {
-                break;
-            }
-            if d == 0 {
-                match st.prev {
-                    Prev::Start => {
-                        if at(chars, j + 1).and_then(sequence_digit).is_some() {
-                            return Some(digit_sequence(chars, j));
-                        }
-                        st.prev = Prev::Zero;
-                        st.zero_start = true;
-                        st.script = Script::Chinese;
-                        st.shape.chinese = true;
-                        st.end = j + 1;
-                        i = j + 1;
-                        committed = Some(st);
-                        continue;
-                    }
-                    Prev::Small | Prev::Big | Prev::Zero => {
-                        // Not committed: `一千零` is `一千`.
-                        st.prev = Prev::Zero;
-                        st.trailing = 0;
-                        i = j + 1;
-                        continue;
-                    }
-                    _ => break,
-                }
-            }
-            if !matches!(st.prev, Prev::Start | Prev::Small | Prev::Big | Prev::Zero) {
-                break;
-            }
-            // `三十两` is thirty liang: after 十/百/千 the units digit is
-            // written 二; 两 there only starts another group (`一千两百`).
-            let unit_follows = at(chars, j + 1).is_some_and(|n| small_unit(n).is_some());
-            if is_liang(c) && matches!(st.prev, Prev::Small | Prev::Zero) && !unit_follows {
-                break;
-            }
-            let (lo, hi, len) = match range_pair(chars, j, at_start) {
-                Some((a, b)) => (a, b, 2),
-                None => {
-                    if at_start
-                        && !is_liang(c)
-                        && at(chars, j + 1).and_then(sequence_digit).is_some()
-                    {
-                        return Some(digit_sequence(chars, j));
-                    }
-                    (d, d, 1)
-                }
-            };
-            if st.zero_start && st.prev == Prev::Zero {
-                break; // `零两`
-            }
-            st.range |= len == 2;
-            st.unit_before_digit = match st.prev {
-                Prev::Small => st.last_small,
-                Prev::Big => st.last_big,
-                _ => None,
-            };
-            st.lo.digit = Some(Value::from_int(i64::from(lo)));
-            st.hi.digit = Some(Value::from_int(i64::from(hi)));
-            st.script = Script::Chinese;
-            st.shape.chinese = true;
-            st.trailing = 0;
-            st.prev = Prev::Digit;
-            st.end = j + len;
-            i = j + len;
-            committed = Some(st);
-            continue;
-        }
-
-        if let Some(p) = at(chars, j).and_then(small_unit) {
-            let ok = match st.prev {
-                Prev::Start => {
-                    // `十`, `拾` alone; `百三`, `千三` need the digit.
-                    p == 1
-                        || at(chars, j + 1)
-                            .and_then(chinese_digit)
-                            .is_some_and(|d| d != 0)
-                }
-                Prev::Digit | Prev::Number | Prev::Zero => true,
-                _ => false,
-            };
-            if !ok || st.last_small.is_some_and(|q| p >= q) {
-                break;
-            }
-            st.lo.small(p);
-            st.hi.small(p);
-            st.last_small = Some(p);
-            st.trailing = p;
-            st.shape.chinese = true;
-            if st.script == Script::Unknown {
-                st.script = Script::Chinese;
-            }
-            st.prev = Prev::Small;
-            st.end = j + 1;
-            i = j + 1;
-            committed = Some(st);
-            continue;
-        }
-
-        if let Some(p) = multiplier_at(chars, j).filter(|&p| p >= 4) {
-            let ok = matches!(
-                st.prev,
-                Prev::Digit | Prev::Number | Prev::Small | Prev::Big | Prev::Over | Prev::Ji
-            );
-            if !ok {
-                break;
-            }
-            if st.prev == Prev::Big {
-                // `万亿`, `万万`: the groups so far are multiplied.
-                st.lo.total = st.lo.total.scale_pow10(p);
-                st.hi.total = st.hi.total.scale_pow10(p);
-                st.last_big = Some(st.last_big.unwrap_or(0).saturating_add(p));
-                st.trailing = st.trailing.saturating_add(p);
-            } else {
-                let above = match st.last_big {
-                    None => true,
-                    Some(lb) if p > lb => true,
-                    Some(lb) if p < lb => false,
-                    Some(_) => break,
-                };
-                st.lo.big(p, above);
-                st.hi.big(p, above);
-                st.last_big = Some(p);
-                st.trailing = if st.prev == Prev::Small {
-                    st.trailing + p
-                } else {
-                    p
-                };
-            }
-            st.last_small = None;
-            st.big_used = true;
-            st.shape.chinese = true;
-            st.prev = Prev::Big;
-            st.end = j + 1;
-            i = j + 1;
-            committed = Some(st);
-            if st.over {
-                break;
-            }
-            continue;
-        }
-
-        if is_point(c) && matches!(st.prev, Prev::Digit | Prev::Small | Prev::Big | Prev::Zero) {
-            if st.prev == Prev::Zero && !st.zero_start {
-                break; // `一百零点五`
-            }
-            if st.over {
-                break;
-            }
-            let mut k = j + 1;
-            while at(chars, k) == Some(' ') {
-                k += 1;
-            }
-            let (end, frac, count) = read_digit_run(chars, k, sequence_digit, true);
-            if count == 0 || at(chars, end).and_then(small_unit) == Some(1) {
-                // `三点半`; `三点五十分` is a time.
-                break;
-            }
-            let implied = implied_power(&st);
-            let lo = st.lo.finish(implied).add(frac);
-            let hi = st.hi.finish(implied).add(frac);
-            if st.big_used {
-                st.lo = Acc {
-                    total: lo,
-                    ..Acc::EMPTY
-                };
-                st.hi = Acc {
-                    total: hi,
-                    ..Acc::EMPTY
-                };
-                st.prev = Prev::Final;
-            } else {
-                st.lo = Acc {
-                    digit: Some(lo),
-                    ..Acc::EMPTY
-                };
-                st.hi = Acc {
-                    digit: Some(hi),
-                    ..Acc::EMPTY
-                };
-                st.prev = Prev::Number;
-                st.last_small = None;
-            }
-            st.unit_before_digit = None;
-            st.shape.decimal = true;
-            st.trailing = 0;
-            st.end = end;
-            i = end;
-            committed = Some(st);
-            continue;
-        }
-
-        if is_over(c) && !st.over {
-            let ok = match st.prev {
-                Prev::Small | Prev::Big => true,
-                // `3000多`, `500余万`; not after a decimal (`1.5多`).
-                Prev::Number => !st.shape.decimal,
-                _ => false,
-            };
-            if !ok {
-                break;
-            }
-            st.over = true;
-            st.prev = Prev::Over;
-            st.trailing = 0;
-            st.end = j + 1;
-            i = j + 1;
-            committed = Some(st);
-            continue;
-        }
-
-        if is_ji(c) && !st.over && matches!(st.prev, Prev::Small | Prev::Big | Prev::Zero) {
-            if st.zero_start && st.prev == Prev::Zero {
-                break;
-            }
-            let mut k = j + 1;
-            while at(chars, k) == Some(' ') {
-                k += 1;
-            }
-            if at(chars, k).and_then(small_unit).is_some() {
-                break; // `一百几十`: the vague `几十` is another numeral
-            }
-            st.over = true;
-            st.prev = Prev::Ji;
-            st.trailing = 0;
-            st.end = j + 1;
-            i = j + 1;
-            committed = Some(st);
-            continue;
-        }
-        break;
     }
     let st = committed?;
     Some(finish(chars, start, &st))
+}
+
+/// Whether a numeral that is not vague can begin at `chars[start]`
+/// (`first`). Every later part needs something read before it, and most
+/// calls are at other chars: they end here, before the state is set up.
+#[inline]
+fn may_begin_unsigned(chars: &[char], start: usize, first: char) -> bool {
+    if !(first.is_ascii_digit()
+        || first == '.'
+        || chinese_digit(first).is_some()
+        || small_unit(first).is_some())
+    {
+        return false;
+    }
+    if first == '.' {
+        // `.5`, but not the tail of `1.2.5` or `...9`.
+        let before = start.checked_sub(1).and_then(|p| at(chars, p));
+        return !before.is_some_and(|b| b == '.' || b.is_ascii_digit());
+    }
+    true
+}
+
+/// What reading one part of a numeral leads to.
+#[derive(Clone, Copy)]
+enum Step {
+    /// Read up to [`State::end`]; the numeral may end there.
+    Commit,
+    /// Read up to this index, but the numeral may not end there: `一千零`
+    /// is `一千`.
+    Pending(usize),
+    /// Read up to [`State::end`], and nothing may follow (`2e5`, `500余万`).
+    Last,
+    /// The char does not continue the numeral.
+    Stop,
+    /// Digits written one after another (`一九九七`) begin at the char.
+    Sequence,
+}
+
+impl State {
+    #[inline]
+    fn new(start: usize) -> State {
+        State {
+            lo: Acc::EMPTY,
+            hi: Acc::EMPTY,
+            prev: Prev::Start,
+            script: Script::Unknown,
+            last_big: None,
+            last_small: None,
+            unit_before_digit: None,
+            trailing: 0,
+            over: false,
+            range: false,
+            big_used: false,
+            zero_start: false,
+            shape: Shape::default(),
+            end: start,
+        }
+    }
+
+    /// Whether `c` at `chars[j]`, after spaces, still belongs to the
+    /// numeral: a Chinese part, or Arabic digits after a unit of an
+    /// Arabic-led numeral (`3万 4000`), but never a digit after a digit.
+    #[inline]
+    fn may_follow_spaces(&self, chars: &[char], j: usize, c: char) -> bool {
+        let chinese_part = chinese_digit(c).is_some()
+            || multiplier_at(chars, j).is_some()
+            || is_point(c)
+            || is_over(c)
+            || is_ji(c);
+        let digit_after_digit = chinese_digit(c).is_some_and(|d| d != 0)
+            && matches!(self.prev, Prev::Digit | Prev::Number);
+        let arabic_after_unit = c.is_ascii_digit()
+            && self.script == Script::Arabic
+            && matches!(self.prev, Prev::Small | Prev::Big);
+        if !(chinese_part || arabic_after_unit) || digit_after_digit {
+            return false;
+        }
+        !(chinese_part && self.script == Script::Arabic && chinese_digit(c).is_some())
+    }
+
+    /// Reads the part of the numeral that begins with `c` at `chars[j]`.
+    #[inline]
+    fn read_part(&mut self, chars: &[char], start: usize, j: usize, c: char) -> Step {
+        if c.is_ascii_digit() || (self.prev == Prev::Start && c == '.') {
+            self.arabic(chars, start, j)
+        } else if let Some(d) = chinese_digit(c) {
+            self.chinese_digit(chars, j, c, d)
+        } else if let Some(p) = small_unit(c) {
+            self.small_unit(chars, j, p)
+        } else if let Some(p) = multiplier_at(chars, j).filter(|&p| p >= 4) {
+            self.big_unit(j, p)
+        } else if is_point(c)
+            && matches!(
+                self.prev,
+                Prev::Digit | Prev::Small | Prev::Big | Prev::Zero
+            )
+        {
+            self.point(chars, j)
+        } else if is_over(c) && !self.over {
+            self.over_mark(j)
+        } else if is_ji(c)
+            && !self.over
+            && matches!(self.prev, Prev::Small | Prev::Big | Prev::Zero)
+        {
+            self.ji(chars, j)
+        } else {
+            Step::Stop
+        }
+    }
+
+    /// An Arabic number: first, or after a unit or `零` in an Arabic-led
+    /// numeral (`1万2千`, `1千零20`, `3万4000`).
+    #[inline]
+    fn arabic(&mut self, chars: &[char], start: usize, j: usize) -> Step {
+        let at_start = self.prev == Prev::Start;
+        let ok = at_start
+            || (self.script == Script::Arabic
+                && matches!(self.prev, Prev::Small | Prev::Big | Prev::Zero));
+        if !ok {
+            return Step::Stop;
+        }
+        let Some(a) = read_arabic(chars, j) else {
+            return Step::Stop;
+        };
+        self.lo.digit = Some(a.value);
+        self.hi.digit = Some(a.value);
+        self.script = Script::Arabic;
+        self.shape.arabic = true;
+        self.shape.integer_digits += a.int_digits;
+        self.shape.grouped |= a.grouped;
+        self.shape.decimal |= a.decimal;
+        if at_start {
+            self.shape.leading_zero = a.leading_zero;
+        }
+        // One digit right after a unit takes the next lower place, as a
+        // Chinese digit does: `1万2` is 12000, `3千5` 3500.
+        let single = a.int_digits == 1 && !a.decimal;
+        self.unit_before_digit = match self.prev {
+            Prev::Small if single => self.last_small,
+            Prev::Big if single => self.last_big,
+            _ => None,
+        };
+        self.trailing = 0;
+        self.prev = Prev::Number;
+        self.end = a.end;
+        // `2e5`, `-1.5E+3`: the numeral ends with its exponent. Not in a
+        // word of letters (`0x1e5`), nor on grouped digits.
+        let glued = start
+            .checked_sub(1)
+            .and_then(|p| at(chars, p))
+            .is_some_and(|b| b.is_ascii_alphabetic());
+        if let Some((end, power)) =
+            exponent_at(chars, a.end).filter(|_| at_start && !a.grouped && !glued)
+        {
+            let v = scientific_value(chars, j, a.end, power);
+            self.lo.digit = Some(v);
+            self.hi.digit = Some(v);
+            self.shape.scientific = true;
+            self.end = end;
+            return Step::Last;
+        }
+        Step::Commit
+    }
+
+    /// A Chinese digit `d` (`c` as written), or a range pair (`三四`).
+    #[inline]
+    fn chinese_digit(&mut self, chars: &[char], j: usize, c: char, d: u8) -> Step {
+        if self.script == Script::Arabic && d != 0 {
+            return Step::Stop;
+        }
+        if d == 0 {
+            return self.zero(chars, j);
+        }
+        if !matches!(
+            self.prev,
+            Prev::Start | Prev::Small | Prev::Big | Prev::Zero
+        ) {
+            return Step::Stop;
+        }
+        // `三十两` is thirty liang: after 十/百/千 the units digit is
+        // written 二; 两 there only starts another group (`一千两百`).
+        let unit_follows = at(chars, j + 1).is_some_and(|n| small_unit(n).is_some());
+        if is_liang(c) && matches!(self.prev, Prev::Small | Prev::Zero) && !unit_follows {
+            return Step::Stop;
+        }
+        let at_start = self.prev == Prev::Start;
+        let (lo, hi, len) = match range_pair(chars, j, at_start) {
+            Some((a, b)) => (a, b, 2),
+            None => {
+                if at_start && !is_liang(c) && at(chars, j + 1).and_then(sequence_digit).is_some() {
+                    return Step::Sequence;
+                }
+                (d, d, 1)
+            }
+        };
+        if self.zero_start && self.prev == Prev::Zero {
+            return Step::Stop; // `零两`
+        }
+        self.range |= len == 2;
+        self.unit_before_digit = match self.prev {
+            Prev::Small => self.last_small,
+            Prev::Big => self.last_big,
+            _ => None,
+        };
+        self.lo.digit = Some(Value::from_int(i64::from(lo)));
+        self.hi.digit = Some(Value::from_int(i64::from(hi)));
+        self.script = Script::Chinese;
+        self.shape.chinese = true;
+        self.trailing = 0;
+        self.prev = Prev::Digit;
+        self.end = j + len;
+        Step::Commit
+    }
+
+    /// `零`/`〇`: a numeral of its own at the start (`零点五`), else a gap
+    /// between units (`一千零二十`).
+    #[inline]
+    fn zero(&mut self, chars: &[char], j: usize) -> Step {
+        match self.prev {
+            Prev::Start => {
+                if at(chars, j + 1).and_then(sequence_digit).is_some() {
+                    return Step::Sequence;
+                }
+                self.prev = Prev::Zero;
+                self.zero_start = true;
+                self.script = Script::Chinese;
+                self.shape.chinese = true;
+                self.end = j + 1;
+                Step::Commit
+            }
+            Prev::Small | Prev::Big | Prev::Zero => {
+                self.prev = Prev::Zero;
+                self.trailing = 0;
+                Step::Pending(j + 1)
+            }
+            _ => Step::Stop,
+        }
+    }
+
+    /// `十百千` of power `p`.
+    #[inline]
+    fn small_unit(&mut self, chars: &[char], j: usize, p: u32) -> Step {
+        let ok = match self.prev {
+            Prev::Start => {
+                // `十`, `拾` alone; `百三`, `千三` need the digit.
+                p == 1
+                    || at(chars, j + 1)
+                        .and_then(chinese_digit)
+                        .is_some_and(|d| d != 0)
+            }
+            Prev::Digit | Prev::Number | Prev::Zero => true,
+            _ => false,
+        };
+        if !ok || self.last_small.is_some_and(|q| p >= q) {
+            return Step::Stop;
+        }
+        self.lo.small(p);
+        self.hi.small(p);
+        self.last_small = Some(p);
+        self.trailing = p;
+        self.shape.chinese = true;
+        if self.script == Script::Unknown {
+            self.script = Script::Chinese;
+        }
+        self.prev = Prev::Small;
+        self.end = j + 1;
+        Step::Commit
+    }
+
+    /// `万`/`亿`/`兆` of power `p`.
+    #[inline]
+    fn big_unit(&mut self, j: usize, p: u32) -> Step {
+        let ok = matches!(
+            self.prev,
+            Prev::Digit | Prev::Number | Prev::Small | Prev::Big | Prev::Over | Prev::Ji
+        );
+        if !ok {
+            return Step::Stop;
+        }
+        if self.prev == Prev::Big {
+            // `万亿`, `万万`: the groups so far are multiplied.
+            self.lo.total = self.lo.total.scale_pow10(p);
+            self.hi.total = self.hi.total.scale_pow10(p);
+            self.last_big = Some(self.last_big.unwrap_or(0).saturating_add(p));
+            self.trailing = self.trailing.saturating_add(p);
+        } else {
+            let above = match self.last_big {
+                None => true,
+                Some(lb) if p > lb => true,
+                Some(lb) if p < lb => false,
+                Some(_) => return Step::Stop,
+            };
+            self.lo.big(p, above);
+            self.hi.big(p, above);
+            self.last_big = Some(p);
+            self.trailing = if self.prev == Prev::Small {
+                self.trailing + p
+            } else {
+                p
+            };
+        }
+        self.last_small = None;
+        self.big_used = true;
+        self.shape.chinese = true;
+        self.prev = Prev::Big;
+        self.end = j + 1;
+        if self.over { Step::Last } else { Step::Commit }
+    }
+
+    /// A decimal point and the digits after it (`三点五`, `两千万点五`).
+    #[inline]
+    fn point(&mut self, chars: &[char], j: usize) -> Step {
+        if self.prev == Prev::Zero && !self.zero_start {
+            return Step::Stop; // `一百零点五`
+        }
+        if self.over {
+            return Step::Stop;
+        }
+        let k = skip_spaces(chars, j + 1);
+        let (end, frac, count) = read_digit_run(chars, k, sequence_digit, true);
+        if count == 0 || at(chars, end).and_then(small_unit) == Some(1) {
+            // `三点半`; `三点五十分` is a time.
+            return Step::Stop;
+        }
+        let implied = implied_power(self);
+        let lo = self.lo.finish(implied).add(frac);
+        let hi = self.hi.finish(implied).add(frac);
+        if self.big_used {
+            self.lo = Acc {
+                total: lo,
+                ..Acc::EMPTY
+            };
+            self.hi = Acc {
+                total: hi,
+                ..Acc::EMPTY
+            };
+            self.prev = Prev::Final;
+        } else {
+            self.lo = Acc {
+                digit: Some(lo),
+                ..Acc::EMPTY
+            };
+            self.hi = Acc {
+                digit: Some(hi),
+                ..Acc::EMPTY
+            };
+            self.prev = Prev::Number;
+            self.last_small = None;
+        }
+        self.unit_before_digit = None;
+        self.shape.decimal = true;
+        self.trailing = 0;
+        self.end = end;
+        Step::Commit
+    }
+
+    /// `多`/`余` after a unit or an Arabic integer: more than that.
+    #[inline]
+    fn over_mark(&mut self, j: usize) -> Step {
+        let ok = match self.prev {
+            Prev::Small | Prev::Big => true,
+            // `3000多`, `500余万`; not after a decimal (`1.5多`).
+            Prev::Number => !self.shape.decimal,
+            _ => false,
+        };
+        if !ok {
+            return Step::Stop;
+        }
+        self.over = true;
+        self.prev = Prev::Over;
+        self.trailing = 0;
+        self.end = j + 1;
+        Step::Commit
+    }
+
+    /// `几` after a unit (`一百几`): some more of the next lower place.
+    #[inline]
+    fn ji(&mut self, chars: &[char], j: usize) -> Step {
+        if self.zero_start && self.prev == Prev::Zero {
+            return Step::Stop;
+        }
+        if at(chars, skip_spaces(chars, j + 1))
+            .and_then(small_unit)
+            .is_some()
+        {
+            return Step::Stop; // `一百几十`: the vague `几十` is another numeral
+        }
+        self.over = true;
+        self.prev = Prev::Ji;
+        self.trailing = 0;
+        self.end = j + 1;
+        Step::Commit
+    }
 }
 
 /// The power a trailing Chinese digit takes from the unit before it:

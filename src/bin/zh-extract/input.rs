@@ -197,6 +197,16 @@ pub(crate) fn read(
     }
 }
 
+/// With `--lossy`: the invalid bytes replaced in a stream's lines, told
+/// once at its end rather than line by line.
+#[derive(Default)]
+struct Replaced {
+    bytes: usize,
+    lines: usize,
+    /// Stream offset of the first.
+    first: Option<u64>,
+}
+
 struct Reader<'r> {
     mode: &'r Mode,
     lossy: bool,
@@ -260,24 +270,30 @@ impl Reader<'_> {
 
     /// Reads a stream: one document, or one per line.
     fn stream(&mut self, mut input: impl BufRead, file: Option<Arc<str>>) -> bool {
-        let name = || file.as_deref().unwrap_or("<stdin>").to_owned();
-        if matches!(self.mode, Mode::Whole) {
-            let mut bytes = Vec::new();
-            return match input.read_to_end(&mut bytes) {
-                Ok(_) => self.whole(bytes, file),
-                Err(e) => {
-                    self.reporter.skip(format_args!("{}: {e}; skipped", name()));
-                    true
-                }
-            };
+        if !matches!(self.mode, Mode::Whole) {
+            return self.lines(input, file);
         }
+        let mut bytes = Vec::new();
+        match input.read_to_end(&mut bytes) {
+            Ok(_) => self.whole(bytes, file),
+            Err(e) => {
+                let name = file.as_deref().unwrap_or("<stdin>");
+                self.reporter.skip(format_args!("{name}: {e}; skipped"));
+                true
+            }
+        }
+    }
+
+    /// Reads a stream a line at a time, a document per line; false when
+    /// reading should stop.
+    fn lines(&mut self, mut input: impl BufRead, file: Option<Arc<str>>) -> bool {
+        let name = || file.as_deref().unwrap_or("<stdin>").to_owned();
         let mut raw = Vec::new();
         let mut line = 0u64;
         let mut offset = 0u64;
         // Bytes of lines that made no document, counted with the next one.
         let mut unreported = 0u64;
-        // With --lossy: bytes replaced, lines touched, offset of the first.
-        let mut replaced = (0usize, 0usize, None::<u64>);
+        let mut replaced = Replaced::default();
         loop {
             raw.clear();
             let n = match input.read_until(b'\n', &mut raw) {
@@ -299,60 +315,11 @@ impl Reader<'_> {
                 file: file.clone(),
                 line: Some(line),
             };
-            let mut bytes: &[u8] = &raw;
-            if let Some(rest) = bytes.strip_suffix(b"\n") {
-                bytes = rest;
-            }
-            if let Some(rest) = bytes.strip_suffix(b"\r") {
-                bytes = rest;
-            }
-            let text = match std::str::from_utf8(bytes) {
-                Ok(text) => text.to_owned(),
-                Err(e) if self.lossy => {
-                    replaced.0 += bytes
-                        .utf8_chunks()
-                        .map(|c| c.invalid().len())
-                        .sum::<usize>();
-                    replaced.1 += 1;
-                    replaced
-                        .2
-                        .get_or_insert(line_start + e.valid_up_to() as u64);
-                    String::from_utf8_lossy(bytes).into_owned()
-                }
-                Err(e) => {
-                    let at = e.valid_up_to();
-                    self.reporter.skip(format_args!(
-                        "{location}: invalid UTF-8 at byte {} (byte {at} of the line); skipped",
-                        line_start + at as u64
-                    ));
-                    continue;
-                }
+            let Some(text) = self.line_text(&raw, line_start, &location, &mut replaced) else {
+                continue;
             };
-            let doc = match self.mode {
-                Mode::Jsonl(field) => {
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    match self.json_document(&text, field) {
-                        Ok((text, carried)) => Doc {
-                            location,
-                            carried: Some(carried),
-                            text,
-                            bytes: 0,
-                        },
-                        Err(problem) => {
-                            self.reporter
-                                .skip(format_args!("{location}: {problem}; skipped"));
-                            continue;
-                        }
-                    }
-                }
-                Mode::Lines | Mode::Whole => Doc {
-                    location,
-                    carried: None,
-                    text,
-                    bytes: 0,
-                },
+            let Some(doc) = self.line_document(text, location) else {
+                continue;
             };
             let doc = Doc {
                 bytes: std::mem::take(&mut unreported),
@@ -362,13 +329,85 @@ impl Reader<'_> {
                 return false;
             }
         }
-        if let (bytes, lines, Some(first)) = replaced {
+        if let Some(first) = replaced.first {
             self.reporter.warn(format_args!(
-                "{}: replaced {bytes} invalid UTF-8 byte(s) with U+FFFD in {lines} line(s), the first at byte {first}",
-                name()
+                "{}: replaced {} invalid UTF-8 byte(s) with U+FFFD in {} line(s), the first at byte {first}",
+                name(),
+                replaced.bytes,
+                replaced.lines
             ));
         }
         true
+    }
+
+    /// The text of a line read with its end (`raw`, at byte `line_start` of
+    /// the stream), without the line break; `None` when it is invalid UTF-8
+    /// and not `--lossy` (reported as skipped).
+    fn line_text(
+        &self,
+        raw: &[u8],
+        line_start: u64,
+        location: &Location,
+        replaced: &mut Replaced,
+    ) -> Option<String> {
+        let mut bytes = raw;
+        if let Some(rest) = bytes.strip_suffix(b"\n") {
+            bytes = rest;
+        }
+        if let Some(rest) = bytes.strip_suffix(b"\r") {
+            bytes = rest;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Some(text.to_owned()),
+            Err(e) if self.lossy => {
+                replaced.bytes += bytes
+                    .utf8_chunks()
+                    .map(|c| c.invalid().len())
+                    .sum::<usize>();
+                replaced.lines += 1;
+                replaced
+                    .first
+                    .get_or_insert(line_start + e.valid_up_to() as u64);
+                Some(String::from_utf8_lossy(bytes).into_owned())
+            }
+            Err(e) => {
+                let at = e.valid_up_to();
+                self.reporter.skip(format_args!(
+                    "{location}: invalid UTF-8 at byte {} (byte {at} of the line); skipped",
+                    line_start + at as u64
+                ));
+                None
+            }
+        }
+    }
+
+    /// The document a line makes: the line itself, or with `--jsonl` its
+    /// object's text; `None` for a blank or bad JSON line (reported).
+    fn line_document(&mut self, text: String, location: Location) -> Option<Doc> {
+        let Mode::Jsonl(field) = self.mode else {
+            return Some(Doc {
+                location,
+                carried: None,
+                text,
+                bytes: 0,
+            });
+        };
+        if text.trim().is_empty() {
+            return None;
+        }
+        match self.json_document(&text, field) {
+            Ok((text, carried)) => Some(Doc {
+                location,
+                carried: Some(carried),
+                text,
+                bytes: 0,
+            }),
+            Err(problem) => {
+                self.reporter
+                    .skip(format_args!("{location}: {problem}; skipped"));
+                None
+            }
+        }
     }
 
     /// The text and the other fields of a JSON Lines object.

@@ -175,22 +175,9 @@ fn run(args: &Args) -> io::Result<usize> {
         .thread_name(|i| format!("zh-extract-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    let mode = if args.jsonl {
-        Mode::Jsonl(args.field.clone())
-    } else if args.lines {
-        Mode::Lines
-    } else {
-        Mode::Whole
-    };
+    let mode = args.mode();
     let globs = input::glob_set(&args.globs)?;
-    let paths: Vec<Option<PathBuf>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        args.paths
-            .iter()
-            .map(|p| (p.as_os_str() != "-").then(|| p.clone()))
-            .collect()
-    };
+    let paths = args.input_paths();
     let files_only = paths.iter().all(Option::is_some);
     let show_progress = files_only && io::stderr().is_terminal();
     let mut reporter = Reporter {
@@ -198,20 +185,9 @@ fn run(args: &Args) -> io::Result<usize> {
         skipped: AtomicUsize::new(0),
     };
     let entries: Box<dyn Iterator<Item = Entry> + Send> = if show_progress {
-        // Listing the files first gives the bar its total (paths only:
-        // the text is still read batch by batch).
-        let entries: Vec<Entry> = input::entries(paths, globs).collect();
-        let total = entries.iter().map(Entry::size).sum();
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{elapsed_precise} {wide_bar} {binary_bytes}/{binary_total_bytes} \
-                 {binary_bytes_per_sec} ETA {eta} {msg}",
-            )
-            .map_err(io::Error::other)?,
-        );
+        let (entries, bar) = listed_with_progress(paths, globs)?;
         reporter.progress = Some(bar);
-        Box::new(entries.into_iter())
+        entries
     } else {
         Box::new(input::entries(paths, globs))
     };
@@ -231,37 +207,7 @@ fn run(args: &Args) -> io::Result<usize> {
             input::read(entries, mode, lossy, reporter, &mut batcher);
             batcher.finish();
         });
-        let mut documents = 0u64;
-        let mut result = Ok(());
-        for batch in receive {
-            let batch: Vec<input::Doc> = batch;
-            let rendered: Vec<Result<Vec<u8>, String>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|doc| output::render(format, doc, &extractor.extract(&doc.text)))
-                    .collect()
-            });
-            for (doc, rendered) in batch.iter().zip(rendered) {
-                match rendered {
-                    Ok(bytes) => {
-                        if let Err(e) = out.write_all(&bytes) {
-                            result = Err(e);
-                            break;
-                        }
-                    }
-                    Err(e) => reporter.skip(format_args!("{}: {e}; skipped", doc.location)),
-                }
-            }
-            if result.is_err() {
-                // Dropping the receiver stops the reader at its next batch.
-                break;
-            }
-            if let Some(bar) = &reporter.progress {
-                documents += batch.len() as u64;
-                bar.inc(batch.iter().map(|d| d.bytes).sum());
-                bar.set_message(format!("{documents} documents"));
-            }
-        }
+        let mut result = write_batches(receive, &pool, &extractor, format, reporter, &mut out);
         if reader.join().is_err() {
             result = result.and(Err(io::Error::other("the reader thread failed")));
         }
@@ -272,6 +218,83 @@ fn run(args: &Args) -> io::Result<usize> {
     }
     written.and_then(|()| out.flush())?;
     Ok(reporter.skipped.load(Ordering::Relaxed))
+}
+
+impl Args {
+    fn mode(&self) -> Mode {
+        if self.jsonl {
+            Mode::Jsonl(self.field.clone())
+        } else if self.lines {
+            Mode::Lines
+        } else {
+            Mode::Whole
+        }
+    }
+
+    /// The paths to read, `None` for standard input.
+    fn input_paths(&self) -> Vec<Option<PathBuf>> {
+        if self.paths.is_empty() {
+            vec![None]
+        } else {
+            self.paths
+                .iter()
+                .map(|p| (p.as_os_str() != "-").then(|| p.clone()))
+                .collect()
+        }
+    }
+}
+
+/// The entries, listed first to give the progress bar its total (paths
+/// only: the text is still read batch by batch), and the bar.
+fn listed_with_progress(
+    paths: Vec<Option<PathBuf>>,
+    globs: globset::GlobSet,
+) -> io::Result<(Box<dyn Iterator<Item = Entry> + Send>, ProgressBar)> {
+    let entries: Vec<Entry> = input::entries(paths, globs).collect();
+    let total = entries.iter().map(Entry::size).sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{elapsed_precise} {wide_bar} {binary_bytes}/{binary_total_bytes} \
+             {binary_bytes_per_sec} ETA {eta} {msg}",
+        )
+        .map_err(io::Error::other)?,
+    );
+    Ok((Box::new(entries.into_iter()), bar))
+}
+
+/// Extracts from each batch in parallel and writes the results in input
+/// order. Returning drops `receive`, which stops the reader at its next
+/// batch when output failed.
+fn write_batches(
+    receive: mpsc::Receiver<Vec<input::Doc>>,
+    pool: &rayon::ThreadPool,
+    extractor: &Extractor,
+    format: Format,
+    reporter: &Reporter,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut documents = 0u64;
+    for batch in receive {
+        let rendered: Vec<Result<Vec<u8>, String>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|doc| output::render(format, doc, &extractor.extract(&doc.text)))
+                .collect()
+        });
+        for (doc, rendered) in batch.iter().zip(rendered) {
+            match rendered {
+                Ok(bytes) => out.write_all(&bytes)?,
+                Err(e) => reporter.skip(format_args!("{}: {e}; skipped", doc.location)),
+            }
+        }
+        if let Some(bar) = &reporter.progress {
+            documents += batch.len() as u64;
+            bar.inc(batch.iter().map(|d| d.bytes).sum());
+            bar.set_message(format!("{documents} documents"));
+        }
+    }
+    Ok(())
 }
 
 fn build_extractor(args: &Args) -> io::Result<Extractor> {

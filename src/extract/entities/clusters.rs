@@ -120,24 +120,48 @@ impl Learner {
     /// cluster)`, sorted by word.
     pub(crate) fn learn(&self, settings: &Settings) -> Vec<(String, u16)> {
         let k = settings.clusters.clamp(1, MAX_CLUSTERS);
+        let (count, vocab) = self.vocabulary(settings.min_count);
+        let n = vocab.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let preds = self.predecessors(&vocab);
+        let total: u64 = (0..n).map(|w| u64::from(count[vocab[w] as usize])).sum();
+        let flogf = x_ln_x(total);
+        let mut exchange = Exchange::new(n, k, &preds);
+        for _ in 0..settings.passes {
+            if exchange.pass(&preds, &flogf) == 0 {
+                break;
+            }
+        }
+        let mut out: Vec<(String, u16)> = (0..n)
+            .map(|w| (self.words[vocab[w] as usize].clone(), exchange.class[w]))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Each word's count, and the words to cluster, most frequent first
+    /// (ties by text: the order must not depend on the hash map's).
+    fn vocabulary(&self, min_count: u32) -> (Vec<u32>, Vec<u32>) {
         let mut count = vec![0u32; self.words.len()];
         for &id in self.text.iter().filter(|&&id| id != END) {
             count[id as usize] += 1;
         }
-        // The words to cluster, most frequent first (ties by text: the
-        // order must not depend on the hash map's).
         let mut vocab: Vec<u32> = (0..self.words.len() as u32)
-            .filter(|&id| count[id as usize] >= settings.min_count)
+            .filter(|&id| count[id as usize] >= min_count)
             .collect();
         vocab.sort_by(|&a, &b| {
             count[b as usize]
                 .cmp(&count[a as usize])
                 .then_with(|| self.words[a as usize].cmp(&self.words[b as usize]))
         });
+        (count, vocab)
+    }
+
+    /// The predecessors of each word of `vocab` (by rank), with counts.
+    fn predecessors(&self, vocab: &[u32]) -> Predecessors {
         let n = vocab.len();
-        if n == 0 {
-            return Vec::new();
-        }
         // Each word's rank; the other words share one predecessor id, and
         // a sentence's start is another.
         let rare = n as u32;
@@ -160,7 +184,6 @@ impl Learner {
             }
             prev = r;
         }
-        // The predecessors of each word, with counts.
         let mut pairs: Vec<((u32, u32), u32)> = bigrams.into_iter().collect();
         pairs.sort_unstable_by_key(|&((v, w), _)| (w, v));
         let mut pred_start = vec![0usize; n + 1];
@@ -172,79 +195,123 @@ impl Learner {
         for w in 0..n {
             pred_start[w + 1] += pred_start[w];
         }
-        drop(pairs);
-        let total: u64 = (0..n).map(|w| u64::from(count[vocab[w] as usize])).sum();
-        // x ln x, looked up.
-        let flogf: Vec<f64> = (0..=total)
-            .map(|x| {
-                if x == 0 {
-                    0.0
-                } else {
-                    x as f64 * (x as f64).ln()
-                }
-            })
-            .collect();
+        Predecessors {
+            start: pred_start,
+            list: preds,
+        }
+    }
+}
 
-        // Start: words dealt to the classes in frequency order.
-        let mut class: Vec<u16> = (0..n).map(|w| (w % k) as u16).collect();
+/// `x ln x` for every `x` up to `total`, looked up.
+fn x_ln_x(total: u64) -> Vec<f64> {
+    (0..=total)
+        .map(|x| {
+            if x == 0 {
+                0.0
+            } else {
+                x as f64 * (x as f64).ln()
+            }
+        })
+        .collect()
+}
+
+/// The predecessors of each clustered word, with counts: word `w`'s are
+/// `list[start[w]..start[w + 1]]`.
+struct Predecessors {
+    start: Vec<usize>,
+    list: Vec<(u32, u32)>,
+}
+
+impl Predecessors {
+    #[inline]
+    fn of(&self, w: usize) -> &[(u32, u32)] {
+        &self.list[self.start[w]..self.start[w + 1]]
+    }
+}
+
+/// The exchange algorithm's state: each word's class and the counts the
+/// likelihood is computed from.
+struct Exchange {
+    k: usize,
+    class: Vec<u16>,
+    /// Count of (predecessor, class).
+    by_pred: Vec<u32>,
+    /// Count of each class.
+    by_class: Vec<u32>,
+    /// Per class: the gain of putting the current word there.
+    gain: Vec<f64>,
+}
+
+impl Exchange {
+    /// Words dealt to the `k` classes in frequency order.
+    fn new(n: usize, k: usize, preds: &Predecessors) -> Exchange {
+        let class: Vec<u16> = (0..n).map(|w| (w % k) as u16).collect();
         let n_pred = n + 2;
-        // Count of (predecessor, class) and of each class.
         let mut by_pred = vec![0u32; n_pred * k];
         let mut by_class = vec![0u32; k];
         for w in 0..n {
             let c = class[w] as usize;
-            for &(v, m) in &preds[pred_start[w]..pred_start[w + 1]] {
+            for &(v, m) in preds.of(w) {
                 by_pred[v as usize * k + c] += m;
                 by_class[c] += m;
             }
         }
-        let mut gain = vec![0f64; k];
-        for _ in 0..settings.passes {
-            let mut moved = 0usize;
-            for w in 0..n {
-                let from = class[w] as usize;
-                let ps = &preds[pred_start[w]..pred_start[w + 1]];
-                let nw: u32 = ps.iter().map(|&(_, m)| m).sum();
-                for &(v, m) in ps {
-                    by_pred[v as usize * k + from] -= m;
-                }
-                by_class[from] -= nw;
-                // Gain of putting w in each class.
-                for (c, g) in gain.iter_mut().enumerate() {
-                    let b = by_class[c] as usize;
-                    *g = flogf[b] - flogf[b + nw as usize];
-                }
-                for &(v, m) in ps {
-                    let row = &by_pred[v as usize * k..(v as usize + 1) * k];
-                    for (g, &x) in gain.iter_mut().zip(row) {
-                        *g += flogf[(x + m) as usize] - flogf[x as usize];
-                    }
-                }
-                // The best class; the word stays unless another is better.
-                let mut best = from;
-                for (c, &g) in gain.iter().enumerate() {
-                    if g > gain[best] + 1e-9 {
-                        best = c;
-                    }
-                }
-                if best != from {
-                    moved += 1;
-                }
-                for &(v, m) in ps {
-                    by_pred[v as usize * k + best] += m;
-                }
-                by_class[best] += nw;
-                class[w] = best as u16;
+        Exchange {
+            k,
+            class,
+            by_pred,
+            by_class,
+            gain: vec![0f64; k],
+        }
+    }
+
+    /// Moves each word in turn to the class that most raises the
+    /// likelihood; how many words moved.
+    fn pass(&mut self, preds: &Predecessors, flogf: &[f64]) -> usize {
+        let k = self.k;
+        let mut moved = 0usize;
+        for w in 0..self.class.len() {
+            let from = self.class[w] as usize;
+            let ps = preds.of(w);
+            let nw: u32 = ps.iter().map(|&(_, m)| m).sum();
+            for &(v, m) in ps {
+                self.by_pred[v as usize * k + from] -= m;
             }
-            if moved == 0 {
-                break;
+            self.by_class[from] -= nw;
+            self.gains(ps, nw, flogf);
+            // The best class; the word stays unless another is better.
+            let mut best = from;
+            for (c, &g) in self.gain.iter().enumerate() {
+                if g > self.gain[best] + 1e-9 {
+                    best = c;
+                }
+            }
+            if best != from {
+                moved += 1;
+            }
+            for &(v, m) in ps {
+                self.by_pred[v as usize * k + best] += m;
+            }
+            self.by_class[best] += nw;
+            self.class[w] = best as u16;
+        }
+        moved
+    }
+
+    /// The gain of putting a word (out of every class, seen `nw` times
+    /// after the predecessors `ps`) in each class.
+    fn gains(&mut self, ps: &[(u32, u32)], nw: u32, flogf: &[f64]) {
+        let k = self.k;
+        for (c, g) in self.gain.iter_mut().enumerate() {
+            let b = self.by_class[c] as usize;
+            *g = flogf[b] - flogf[b + nw as usize];
+        }
+        for &(v, m) in ps {
+            let row = &self.by_pred[v as usize * k..(v as usize + 1) * k];
+            for (g, &x) in self.gain.iter_mut().zip(row) {
+                *g += flogf[(x + m) as usize] - flogf[x as usize];
             }
         }
-        let mut out: Vec<(String, u16)> = (0..n)
-            .map(|w| (self.words[vocab[w] as usize].clone(), class[w]))
-            .collect();
-        out.sort();
-        out
     }
 }
 

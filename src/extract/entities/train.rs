@@ -48,88 +48,118 @@ pub struct Sentence {
 /// [`Error::TrainingData`] naming the first line that cannot be read,
 /// [`Error::Io`] if reading fails.
 pub fn read_bio(reader: impl BufRead) -> Result<Vec<Sentence>> {
-    let mut out = Vec::new();
-    let mut cur = Sentence::default();
-    let mut n_chars = 0usize;
-    let mut open: Option<(u8, usize)> = None;
-    let close = |open: &mut Option<(u8, usize)>, cur: &mut Sentence, end: usize| {
-        if let Some((ty, s)) = open.take() {
-            cur.entities.push((decode::kind(ty), s, end));
-        }
-    };
+    let mut bio = Bio::default();
     for (i, line) in reader.lines().enumerate() {
         let line = line?;
         let line = line.trim_end_matches(['\r', '\n']);
-        let bad = |reason: String| Error::TrainingData {
-            line: i + 1,
-            reason,
-        };
         if line.trim().is_empty() {
-            close(&mut open, &mut cur, n_chars);
-            if !cur.text.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            n_chars = 0;
+            bio.end_sentence();
             continue;
         }
-        let split = line.rfind('\t').or_else(|| line.rfind(' '));
-        let Some(at) = split else {
-            return Err(bad(format!("expected `char<TAB>tag`, found {line:?}")));
-        };
-        let (ch, label) = (&line[..at], line[at + 1..].trim());
-        let mut chars = ch.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            return Err(bad(format!(
-                "expected one character before the tag, found {ch:?}"
-            )));
-        };
-        let (prefix, ty) = if label == "O" {
-            ("O", None)
-        } else {
-            let Some((p, t)) = label.split_once(['-', '_']) else {
-                return Err(bad(format!("unknown tag {label:?}")));
-            };
-            let Some(ty) = decode::type_of_label(t) else {
-                return Err(bad(format!(
-                    "unknown entity type in tag {label:?} (expected PER, LOC or ORG)"
-                )));
-            };
-            (p, Some(ty))
-        };
-        let pos = n_chars;
+        bio.push_line(line).map_err(|reason| Error::TrainingData {
+            line: i + 1,
+            reason,
+        })?;
+    }
+    bio.end_sentence();
+    Ok(bio.out)
+}
+
+/// The sentences of BIO data read so far, and the one being read.
+#[derive(Default)]
+struct Bio {
+    out: Vec<Sentence>,
+    cur: Sentence,
+    /// Chars of `cur` (entities are in char indices).
+    n_chars: usize,
+    /// The entity being read: its type and first char.
+    open: Option<(u8, usize)>,
+}
+
+impl Bio {
+    /// Ends the entity being read, if any, before char `end`.
+    fn close(&mut self, end: usize) {
+        if let Some((ty, s)) = self.open.take() {
+            self.cur.entities.push((decode::kind(ty), s, end));
+        }
+    }
+
+    /// A blank line, or the end of the data.
+    fn end_sentence(&mut self) {
+        self.close(self.n_chars);
+        if !self.cur.text.is_empty() {
+            self.out.push(std::mem::take(&mut self.cur));
+        }
+        self.n_chars = 0;
+    }
+
+    /// Reads a `char<TAB>tag` line; what is wrong with it if it cannot.
+    fn push_line(&mut self, line: &str) -> std::result::Result<(), String> {
+        let (c, label) = bio_line(line)?;
+        let (prefix, ty) = bio_tag(label)?;
+        let pos = self.n_chars;
         match (prefix, ty) {
-            ("O", _) => close(&mut open, &mut cur, pos),
+            ("O", _) => self.close(pos),
             ("B", Some(ty)) => {
-                close(&mut open, &mut cur, pos);
-                open = Some((ty, pos));
+                self.close(pos);
+                self.open = Some((ty, pos));
             }
-            ("I" | "M", Some(ty)) => {
-                if open.is_none_or(|(o, _)| o != ty) {
-                    close(&mut open, &mut cur, pos);
-                    open = Some((ty, pos));
-                }
-            }
+            ("I" | "M", Some(ty)) => self.continue_entity(ty, pos),
             ("E", Some(ty)) => {
-                if open.is_none_or(|(o, _)| o != ty) {
-                    close(&mut open, &mut cur, pos);
-                    open = Some((ty, pos));
-                }
-                close(&mut open, &mut cur, pos + 1);
+                self.continue_entity(ty, pos);
+                self.close(pos + 1);
             }
             ("S", Some(ty)) => {
-                close(&mut open, &mut cur, pos);
-                cur.entities.push((decode::kind(ty), pos, pos + 1));
+                self.close(pos);
+                self.cur.entities.push((decode::kind(ty), pos, pos + 1));
             }
-            _ => return Err(bad(format!("unknown tag {label:?}"))),
+            _ => return Err(format!("unknown tag {label:?}")),
         }
-        cur.text.push(c);
-        n_chars += 1;
+        self.cur.text.push(c);
+        self.n_chars += 1;
+        Ok(())
     }
-    close(&mut open, &mut cur, n_chars);
-    if !cur.text.is_empty() {
-        out.push(cur);
+
+    /// An inside tag: it continues an open entity of type `ty`, or begins
+    /// one at `pos` (data with a missing `B`).
+    fn continue_entity(&mut self, ty: u8, pos: usize) {
+        if self.open.is_none_or(|(o, _)| o != ty) {
+            self.close(pos);
+            self.open = Some((ty, pos));
+        }
     }
-    Ok(out)
+}
+
+/// The char and the tag of a BIO line.
+fn bio_line(line: &str) -> std::result::Result<(char, &str), String> {
+    let split = line.rfind('\t').or_else(|| line.rfind(' '));
+    let Some(at) = split else {
+        return Err(format!("expected `char<TAB>tag`, found {line:?}"));
+    };
+    let (ch, label) = (&line[..at], line[at + 1..].trim());
+    let mut chars = ch.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return Err(format!(
+            "expected one character before the tag, found {ch:?}"
+        ));
+    };
+    Ok((c, label))
+}
+
+/// A tag's prefix (`O`, `B`, `I` ...) and entity type.
+fn bio_tag(label: &str) -> std::result::Result<(&str, Option<u8>), String> {
+    if label == "O" {
+        return Ok(("O", None));
+    }
+    let Some((p, t)) = label.split_once(['-', '_']) else {
+        return Err(format!("unknown tag {label:?}"));
+    };
+    let Some(ty) = decode::type_of_label(t) else {
+        return Err(format!(
+            "unknown entity type in tag {label:?} (expected PER, LOC or ORG)"
+        ));
+    };
+    Ok((p, Some(ty)))
 }
 
 /// One training corpus: its sentences and how much they count.
@@ -612,6 +642,25 @@ struct Prepared {
     corpus: usize,
 }
 
+impl Prepared {
+    /// Drops the features that `keep` does not keep.
+    fn keep_only(&mut self, keep: &[bool]) {
+        let mut ids = Vec::with_capacity(self.ids.len());
+        let mut start = Vec::with_capacity(self.start.len());
+        for i in 0..self.start.len() - 1 {
+            start.push(ids.len() as u32);
+            ids.extend(
+                self.ids[self.start[i] as usize..self.start[i + 1] as usize]
+                    .iter()
+                    .filter(|&&f| keep[f as usize]),
+            );
+        }
+        start.push(ids.len() as u32);
+        self.ids = ids;
+        self.start = start;
+    }
+}
+
 /// The keys of each position followed by their copies for `corpus`.
 fn with_corpus_copies(keys: &[u64], start: &[u32], corpus: usize) -> (Vec<u64>, Vec<u32>) {
     let mut out = Vec::with_capacity(keys.len() * 2);
@@ -690,77 +739,14 @@ pub fn train_corpora(
         }
     };
     // Every sentence with its corpus.
-    let harmonised: Vec<Vec<Sentence>> = corpora
-        .iter()
-        .map(|c| match options.harmonise {
-            true => c.sentences.iter().map(harmonise).collect(),
-            false => Vec::new(),
-        })
-        .collect();
-    let sentences: Vec<(usize, &Sentence)> = corpora
-        .iter()
-        .zip(&harmonised)
-        .enumerate()
-        .flat_map(|(c, (corpus, h))| {
-            let s = if options.harmonise {
-                &h[..]
-            } else {
-                corpus.sentences
-            };
-            s.iter().map(move |s| (c, s))
-        })
-        .collect();
+    let harmonised = harmonised_corpora(corpora, options);
+    let sentences = with_corpus_index(corpora, &harmonised, options);
     let all: Vec<&Sentence> = sentences.iter().map(|&(_, s)| s).collect();
-    let surnames = learn_surnames(&all, options.surname_min);
-    log(format!("{} surnames learned", surnames.len()));
-    // Names of the training data are a lexicon too. Each training sentence
-    // sees only the names of the other folds (as unseen text would).
     let seg = Segmenter::default();
-    let common = common_words(&all, &seg);
-    log(format!("{} common words", common.len()));
-    let with_common = |mut names: Vec<(String, u16)>| {
-        names.extend(common.iter().cloned());
-        names
-    };
-    let clusters = word_clusters(&all, &seg, options);
-    log(format!("{} words clustered", clusters.len()));
-    let lexicon_of = |skip_fold| {
-        let mut lexicon = Lexicon::standard(&surnames, &with_common(gazetteer(&all, skip_fold)));
-        lexicon.clusters = clusters.clone();
-        lexicon
-    };
-    let lexicon = lexicon_of(None);
-    let folds: Vec<Lexicon> = (0..FOLDS).map(|k| lexicon_of(Some(k))).collect();
-    log(format!("lexicons built ({} entries)", lexicon.len()));
+    let (lexicon, folds) = lexicons(&all, &seg, options, &log);
 
-    // Features of every sentence, through the view and jieba.
-    let mut view = View::default();
-    let mut feats = Features::default();
-    // Per sentence: feature keys, where each position's keys start, gold
-    // tags and the corpus.
-    type Raw = (Vec<u64>, Vec<u32>, Vec<u8>, usize);
-    let mut raw: Vec<Raw> = Vec::with_capacity(sentences.len());
-    let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
-    let mut skipped = 0usize;
-    for (si, &(corpus, s)) in sentences.iter().enumerate() {
-        // Tagged as the extractor tags it.
-        if !sentence_view(&closed_text(s), &mut view) {
-            skipped += 1;
-            continue;
-        }
-        let mut words: Vec<Word<'_>> = Vec::new();
-        seg.tag_into(&view.text, &mut words);
-        feats.compute(&view.chars, &words, 0, &folds[si % FOLDS], Mode::Keys);
-        let (mut keys, mut start) = (Vec::new(), Vec::new());
-        feats.expanded(&mut keys, &mut start);
-        if options.augment && corpora.len() > 1 {
-            (keys, start) = with_corpus_copies(&keys, &start, corpus);
-        }
-        for &k in &keys {
-            *counts.entry(k).or_default() += 1;
-        }
-        raw.push((keys, start, gold_tags(s, view.len()), corpus));
-    }
+    let copies = options.augment && corpora.len() > 1;
+    let (raw, counts, skipped) = sentence_keys(&sentences, &seg, &folds, copies);
     if raw.is_empty() {
         return Err(Error::TrainingData {
             line: 0,
@@ -776,20 +762,154 @@ pub fn train_corpora(
         counts.len(),
         n_keys as f64 / n_chars.max(1) as f64
     ));
+    let keys = kept_keys(counts, options.min_count);
+    let data = with_feature_ids(raw, &keys);
+    let nf = keys.len();
+    log(format!(
+        "{nf} features kept (seen at least {} times)",
+        options.min_count
+    ));
+    let weights: Vec<f32> = corpora.iter().map(|c| c.weight.max(0.0)).collect();
+    let trained = Trained {
+        keys: &keys,
+        lexicon: &lexicon,
+        weights: &weights,
+        dev,
+        options,
+        log: &log,
+    };
+    if options.crf {
+        trained.crf(data)
+    } else {
+        trained.perceptron(&data)
+    }
+}
+
+/// The corpora's sentences brought to one convention, with
+/// [`TrainOptions::harmonise`] (else empty: the sentences are used as
+/// they are).
+fn harmonised_corpora(corpora: &[Corpus<'_>], options: &TrainOptions) -> Vec<Vec<Sentence>> {
+    corpora
+        .iter()
+        .map(|c| match options.harmonise {
+            true => c.sentences.iter().map(harmonise).collect(),
+            false => Vec::new(),
+        })
+        .collect()
+}
+
+/// Every training sentence with the index of its corpus.
+fn with_corpus_index<'s>(
+    corpora: &[Corpus<'s>],
+    harmonised: &'s [Vec<Sentence>],
+    options: &TrainOptions,
+) -> Vec<(usize, &'s Sentence)> {
+    corpora
+        .iter()
+        .zip(harmonised)
+        .enumerate()
+        .flat_map(|(c, (corpus, h))| {
+            let s = if options.harmonise {
+                &h[..]
+            } else {
+                corpus.sentences
+            };
+            s.iter().map(move |s| (c, s))
+        })
+        .collect()
+}
+
+/// The lexicon the model is written with, and one per fold for training.
+fn lexicons(
+    all: &[&Sentence],
+    seg: &Segmenter,
+    options: &TrainOptions,
+    log: &dyn Fn(String),
+) -> (Lexicon, Vec<Lexicon>) {
+    let surnames = learn_surnames(all, options.surname_min);
+    log(format!("{} surnames learned", surnames.len()));
+    // Names of the training data are a lexicon too. Each training sentence
+    // sees only the names of the other folds (as unseen text would).
+    let common = common_words(all, seg);
+    log(format!("{} common words", common.len()));
+    let with_common = |mut names: Vec<(String, u16)>| {
+        names.extend(common.iter().cloned());
+        names
+    };
+    let clusters = word_clusters(all, seg, options);
+    log(format!("{} words clustered", clusters.len()));
+    let lexicon_of = |skip_fold| {
+        let mut lexicon = Lexicon::standard(&surnames, &with_common(gazetteer(all, skip_fold)));
+        lexicon.clusters = clusters.clone();
+        lexicon
+    };
+    let lexicon = lexicon_of(None);
+    let folds: Vec<Lexicon> = (0..FOLDS).map(|k| lexicon_of(Some(k))).collect();
+    log(format!("lexicons built ({} entries)", lexicon.len()));
+    (lexicon, folds)
+}
+
+/// Per sentence: feature keys, where each position's keys start, gold
+/// tags and the corpus.
+type Raw = (Vec<u64>, Vec<u32>, Vec<u8>, usize);
+
+/// The feature keys of every sentence that has a view (with their corpus
+/// copies if `copies`), how often each key occurs, and how many sentences
+/// were skipped.
+fn sentence_keys(
+    sentences: &[(usize, &Sentence)],
+    seg: &Segmenter,
+    folds: &[Lexicon],
+    copies: bool,
+) -> (Vec<Raw>, HashMap<u64, u32, NoHash>, usize) {
+    // Features of every sentence, through the view and jieba.
+    let mut view = View::default();
+    let mut feats = Features::default();
+    let mut raw: Vec<Raw> = Vec::with_capacity(sentences.len());
+    let mut counts: HashMap<u64, u32, NoHash> = HashMap::default();
+    let mut skipped = 0usize;
+    for (si, &(corpus, s)) in sentences.iter().enumerate() {
+        // Tagged as the extractor tags it.
+        if !sentence_view(&closed_text(s), &mut view) {
+            skipped += 1;
+            continue;
+        }
+        let mut words: Vec<Word<'_>> = Vec::new();
+        seg.tag_into(&view.text, &mut words);
+        feats.compute(&view.chars, &words, 0, &folds[si % FOLDS], Mode::Keys);
+        let (mut keys, mut start) = (Vec::new(), Vec::new());
+        feats.expanded(&mut keys, &mut start);
+        if copies {
+            (keys, start) = with_corpus_copies(&keys, &start, corpus);
+        }
+        for &k in &keys {
+            *counts.entry(k).or_default() += 1;
+        }
+        raw.push((keys, start, gold_tags(s, view.len()), corpus));
+    }
+    (raw, counts, skipped)
+}
+
+/// The keys seen at least `min_count` times, sorted: a key's index is its
+/// feature id.
+fn kept_keys(counts: HashMap<u64, u32, NoHash>, min_count: u32) -> Vec<u64> {
     let mut keys: Vec<u64> = counts
         .iter()
-        .filter(|&(_, &n)| n >= options.min_count)
+        .filter(|&(_, &n)| n >= min_count)
         .map(|(&k, _)| k)
         .collect();
     keys.sort_unstable();
-    drop(counts);
+    keys
+}
+
+/// The sentences with their kept keys as feature ids.
+fn with_feature_ids(raw: Vec<Raw>, keys: &[u64]) -> Vec<Prepared> {
     let id_of: HashMap<u64, u32, NoHash> = keys
         .iter()
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    let data: Vec<Prepared> = raw
-        .into_iter()
+    raw.into_iter()
         .map(|(ks, st, gold, corpus)| {
             let mut ids = Vec::with_capacity(ks.len());
             let mut start = Vec::with_capacity(st.len());
@@ -809,18 +929,25 @@ pub fn train_corpora(
                 corpus,
             }
         })
-        .collect();
-    drop(id_of);
-    let nf = keys.len();
-    log(format!(
-        "{nf} features kept (seen at least {} times)",
-        options.min_count
-    ));
-    let weights: Vec<f32> = corpora.iter().map(|c| c.weight.max(0.0)).collect();
+        .collect()
+}
 
-    if options.crf {
-        let mut data = data;
-        let mut crf = Crf::new(nf);
+/// What the learners share: the features, the lexicon to write, the
+/// corpus weights, the dev set and the options.
+struct Trained<'t> {
+    keys: &'t [u64],
+    lexicon: &'t Lexicon,
+    weights: &'t [f32],
+    dev: &'t [Sentence],
+    options: &'t TrainOptions,
+    log: &'t dyn Fn(String),
+}
+
+impl Trained<'_> {
+    /// Trains the CRF; the model file's bytes.
+    fn crf(&self, mut data: Vec<Prepared>) -> Result<Vec<u8>> {
+        let (keys, options, log) = (self.keys, self.options, self.log);
+        let mut crf = Crf::new(keys.len());
         let mut rng = options.seed | 1;
         let mut bytes = Vec::new();
         let shared = keys.iter().filter(|&&k| k & CORPUS_COPY == 0).count();
@@ -828,223 +955,267 @@ pub fn train_corpora(
         let l2_copies = (shared as u32, options.l2 * options.copy_l2_factor);
         let select = options.max_features > 0 && options.max_features < shared;
         let total = options.epochs.max(1) + if select { options.refit_epochs } else { 0 };
-        // The model file for the CRF's weights as they stand.
-        let model_bytes = |crf: &Crf, o: &TrainOptions| {
-            let (w, tw) = if o.average {
-                crf.averaged()
-            } else {
-                (crf.w.clone(), crf.tw.clone())
-            };
-            let w = mix_copies(&keys, w, &o.copy_mix);
-            finish(&keys, &w, &tw, &lexicon, o)
-        };
         for epoch in 0..total {
             if select && epoch == options.epochs.max(1) {
-                // Keep the strongest features; the others are dropped and
-                // the kept ones trained on without them.
-                let mut score: Vec<(f32, u32)> = (0..nf)
-                    .filter(|&f| keys[f] & CORPUS_COPY == 0)
-                    .map(|f| {
-                        let r = &crf.w[f * N_TAGS..(f + 1) * N_TAGS];
-                        (r.iter().map(|x| x.abs()).sum::<f32>(), f as u32)
-                    })
-                    .collect();
-                score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let mut keep: Vec<bool> = keys.iter().map(|&k| k & CORPUS_COPY != 0).collect();
-                for &(_, f) in &score[..options.max_features.min(score.len())] {
-                    keep[f as usize] = true;
-                }
-                let mut zeroed = 0usize;
-                for (j, x) in crf.w.iter_mut().enumerate() {
-                    if keep[j / N_TAGS] && x.abs() < options.min_weight {
-                        // Zeroed and frozen (an infinite AdaGrad sum).
-                        *x = 0.0;
-                        crf.g[j] = f32::INFINITY;
-                        crf.acc[j] = 0.0;
-                        zeroed += 1;
-                    }
-                }
-                log(format!("{zeroed} small weights of kept features zeroed"));
-                for f in 0..nf {
-                    if !keep[f] {
-                        crf.w[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
-                        crf.acc[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
-                    }
-                }
-                for p in &mut data {
-                    let mut ids = Vec::with_capacity(p.ids.len());
-                    let mut start = Vec::with_capacity(p.start.len());
-                    for i in 0..p.start.len() - 1 {
-                        start.push(ids.len() as u32);
-                        ids.extend(
-                            p.ids[p.start[i] as usize..p.start[i + 1] as usize]
-                                .iter()
-                                .filter(|&&f| keep[f as usize]),
-                        );
-                    }
-                    start.push(ids.len() as u32);
-                    p.ids = ids;
-                    p.start = start;
-                }
-                log(format!("kept {} of {nf} features", options.max_features));
+                self.select_features(&mut crf, &mut data);
             }
-            for si in epoch_order(&data, &weights, &mut rng) {
+            for si in epoch_order(&data, self.weights, &mut rng) {
                 crf.step(&data[si], options.learning_rate, options.l2, l2_copies);
             }
             log(format!("crf epoch {}", epoch + 1));
-            if epoch + 1 >= total && options.verbose && !dev.is_empty() {
-                if let Ok(sweep) = std::env::var("ZHX_OBIAS_SWEEP") {
-                    for ob in sweep.split(',').filter_map(|x| x.parse::<f32>().ok()) {
-                        let mut o = options.clone();
-                        o.o_bias = ob;
-                        let b = model_bytes(&crf, &o);
-                        let m = EntityModel::from_bytes(&b)?;
-                        let o = evaluate(&m, dev).overall();
-                        log(format!(
-                            "  o_bias {ob}: dev P {:.4} R {:.4} F1 {:.4}",
-                            o.precision(),
-                            o.recall(),
-                            o.f1()
-                        ));
-                    }
-                }
-                // `name=m0,m1,..;name=..`: a model file per mix of the corpus copies.
-                if let Ok(sweep) = std::env::var("ZHX_MIX_SWEEP") {
-                    for item in sweep.split(';') {
-                        let Some((path, mix)) = item.split_once('=') else {
-                            continue;
-                        };
-                        let mut o = options.clone();
-                        o.copy_mix = mix.split(',').filter_map(|x| x.parse().ok()).collect();
-                        let _ = std::fs::write(path, model_bytes(&crf, &o));
-                        log(format!("  wrote {path} (mix {mix})"));
-                    }
-                }
-                if let Ok(sweep) = std::env::var("ZHX_PRUNE_SWEEP") {
-                    for p in sweep.split(',').filter_map(|x| x.parse::<i16>().ok()) {
-                        let mut o = options.clone();
-                        o.prune = p;
-                        let b = model_bytes(&crf, &o);
-                        let m = EntityModel::from_bytes(&b)?;
-                        let f = evaluate(&m, dev).overall().f1();
-                        log(format!(
-                            "  prune {p}: dev F1 {f:.4}; model {} bytes, {} features",
-                            b.len(),
-                            m.feature_count()
-                        ));
-                    }
-                }
+            if epoch + 1 >= total && options.verbose && !self.dev.is_empty() {
+                self.sweeps(&crf)?;
             }
             let last = epoch + 1 >= total;
-            if last || (options.verbose && !dev.is_empty()) {
-                bytes = model_bytes(&crf, options);
-                if options.verbose && !dev.is_empty() {
-                    let m = EntityModel::from_bytes(&bytes)?;
-                    let o = evaluate(&m, dev).overall();
-                    log(format!(
-                        "  dev P {:.4} R {:.4} F1 {:.4}; model {} bytes, {} features",
-                        o.precision(),
-                        o.recall(),
-                        o.f1(),
-                        bytes.len(),
-                        m.feature_count()
-                    ));
+            if last || (options.verbose && !self.dev.is_empty()) {
+                bytes = self.crf_model(&crf, options);
+                if options.verbose && !self.dev.is_empty() {
+                    self.report_dev(&bytes)?;
                 }
             }
         }
-        return Ok(bytes);
+        Ok(bytes)
     }
 
-    // The averaged perceptron.
-    let mut w = vec![0i32; nf * N_TAGS];
-    let mut acc = vec![0i64; nf * N_TAGS];
-    let nt = (N_TAGS + 1) * N_TAGS;
-    let mut tw = vec![0i32; nt];
-    let mut tacc = vec![0i64; nt];
-    let mut c: i64 = 1;
-    let mut rng = options.seed | 1;
-    let mut emit: Vec<i32> = Vec::new();
-    let mut pred: Vec<u8> = Vec::new();
-    let mut viterbi = Viterbi::default();
-    let mut bytes = Vec::new();
-    for epoch in 0..options.epochs.max(1) {
-        let order = epoch_order(&data, &weights, &mut rng);
-        let mut errors = 0usize;
-        for &si in &order {
-            let s = &data[si];
-            let n = s.gold.len();
-            emit.clear();
-            emit.resize(n * N_TAGS, 0);
-            for i in 0..n {
-                let row = &mut emit[i * N_TAGS..(i + 1) * N_TAGS];
-                for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
-                    let wr = &w[f as usize * N_TAGS..(f as usize + 1) * N_TAGS];
-                    for t in 0..N_TAGS {
-                        row[t] += wr[t];
-                    }
-                }
-            }
-            viterbi.decode(&emit, &tw, &mut pred);
-            if pred != s.gold {
-                errors += 1;
-                for i in 0..n {
-                    let (g, p) = (s.gold[i] as usize, pred[i] as usize);
-                    if g != p {
-                        for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
-                            let b = f as usize * N_TAGS;
-                            w[b + g] += 1;
-                            acc[b + g] += c;
-                            w[b + p] -= 1;
-                            acc[b + p] -= c;
-                        }
-                    }
-                    let gp = if i == 0 {
-                        START
-                    } else {
-                        s.gold[i - 1] as usize
-                    };
-                    let pp = if i == 0 { START } else { pred[i - 1] as usize };
-                    if (gp, g) != (pp, p) {
-                        tw[gp * N_TAGS + g] += 1;
-                        tacc[gp * N_TAGS + g] += c;
-                        tw[pp * N_TAGS + p] -= 1;
-                        tacc[pp * N_TAGS + p] -= c;
-                    }
-                }
-            }
-            c += 1;
+    /// The model file for the CRF's weights as they stand.
+    fn crf_model(&self, crf: &Crf, o: &TrainOptions) -> Vec<u8> {
+        let (w, tw) = if o.average {
+            crf.averaged()
+        } else {
+            (crf.w.clone(), crf.tw.clone())
+        };
+        let w = mix_copies(self.keys, w, &o.copy_mix);
+        finish(self.keys, &w, &tw, self.lexicon, o)
+    }
+
+    /// Keeps the strongest features; the others are dropped and the kept
+    /// ones trained on without them.
+    fn select_features(&self, crf: &mut Crf, data: &mut [Prepared]) {
+        let (keys, options, log) = (self.keys, self.options, self.log);
+        let nf = keys.len();
+        let mut score: Vec<(f32, u32)> = (0..nf)
+            .filter(|&f| keys[f] & CORPUS_COPY == 0)
+            .map(|f| {
+                let r = &crf.w[f * N_TAGS..(f + 1) * N_TAGS];
+                (r.iter().map(|x| x.abs()).sum::<f32>(), f as u32)
+            })
+            .collect();
+        score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keep: Vec<bool> = keys.iter().map(|&k| k & CORPUS_COPY != 0).collect();
+        for &(_, f) in &score[..options.max_features.min(score.len())] {
+            keep[f as usize] = true;
         }
-        log(format!(
-            "epoch {}: {} of {} sentences wrong",
-            epoch + 1,
-            errors,
-            data.len()
-        ));
-        let last = epoch + 1 >= options.epochs.max(1);
-        if last || (options.verbose && !dev.is_empty()) {
-            bytes = finish(
-                &keys,
-                &average(&w, &acc, c),
-                &average(&tw, &tacc, c),
-                &lexicon,
-                options,
-            );
-            if options.verbose && !dev.is_empty() {
-                let m = EntityModel::from_bytes(&bytes)?;
-                let sc = evaluate(&m, dev);
-                let o = sc.overall();
+        let mut zeroed = 0usize;
+        for (j, x) in crf.w.iter_mut().enumerate() {
+            if keep[j / N_TAGS] && x.abs() < options.min_weight {
+                // Zeroed and frozen (an infinite AdaGrad sum).
+                *x = 0.0;
+                crf.g[j] = f32::INFINITY;
+                crf.acc[j] = 0.0;
+                zeroed += 1;
+            }
+        }
+        log(format!("{zeroed} small weights of kept features zeroed"));
+        for f in 0..nf {
+            if !keep[f] {
+                crf.w[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
+                crf.acc[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
+            }
+        }
+        for p in data.iter_mut() {
+            p.keep_only(&keep);
+        }
+        log(format!("kept {} of {nf} features", options.max_features));
+    }
+
+    /// The sweeps asked for in the environment, on the final weights:
+    /// dev scores by `o_bias` and by pruning, model files by mix.
+    fn sweeps(&self, crf: &Crf) -> Result<()> {
+        let (options, dev, log) = (self.options, self.dev, self.log);
+        if let Ok(sweep) = std::env::var("ZHX_OBIAS_SWEEP") {
+            for ob in sweep.split(',').filter_map(|x| x.parse::<f32>().ok()) {
+                let mut o = options.clone();
+                o.o_bias = ob;
+                let b = self.crf_model(crf, &o);
+                let m = EntityModel::from_bytes(&b)?;
+                let o = evaluate(&m, dev).overall();
                 log(format!(
-                    "  dev P {:.4} R {:.4} F1 {:.4}; model {} bytes, {} features",
+                    "  o_bias {ob}: dev P {:.4} R {:.4} F1 {:.4}",
                     o.precision(),
                     o.recall(),
-                    o.f1(),
-                    bytes.len(),
+                    o.f1()
+                ));
+            }
+        }
+        // `name=m0,m1,..;name=..`: a model file per mix of the corpus copies.
+        if let Ok(sweep) = std::env::var("ZHX_MIX_SWEEP") {
+            for item in sweep.split(';') {
+                let Some((path, mix)) = item.split_once('=') else {
+                    continue;
+                };
+                let mut o = options.clone();
+                o.copy_mix = mix.split(',').filter_map(|x| x.parse().ok()).collect();
+                let _ = std::fs::write(path, self.crf_model(crf, &o));
+                log(format!("  wrote {path} (mix {mix})"));
+            }
+        }
+        if let Ok(sweep) = std::env::var("ZHX_PRUNE_SWEEP") {
+            for p in sweep.split(',').filter_map(|x| x.parse::<i16>().ok()) {
+                let mut o = options.clone();
+                o.prune = p;
+                let b = self.crf_model(crf, &o);
+                let m = EntityModel::from_bytes(&b)?;
+                let f = evaluate(&m, dev).overall().f1();
+                log(format!(
+                    "  prune {p}: dev F1 {f:.4}; model {} bytes, {} features",
+                    b.len(),
                     m.feature_count()
                 ));
             }
         }
+        Ok(())
     }
-    Ok(bytes)
+
+    /// Logs the dev scores of the model file `bytes`.
+    fn report_dev(&self, bytes: &[u8]) -> Result<()> {
+        let m = EntityModel::from_bytes(bytes)?;
+        let o = evaluate(&m, self.dev).overall();
+        (self.log)(format!(
+            "  dev P {:.4} R {:.4} F1 {:.4}; model {} bytes, {} features",
+            o.precision(),
+            o.recall(),
+            o.f1(),
+            bytes.len(),
+            m.feature_count()
+        ));
+        Ok(())
+    }
+
+    /// Trains the averaged perceptron; the model file's bytes.
+    fn perceptron(&self, data: &[Prepared]) -> Result<Vec<u8>> {
+        let options = self.options;
+        let mut perceptron = Perceptron::new(self.keys.len());
+        let mut rng = options.seed | 1;
+        let mut bytes = Vec::new();
+        for epoch in 0..options.epochs.max(1) {
+            let order = epoch_order(data, self.weights, &mut rng);
+            let mut errors = 0usize;
+            for &si in &order {
+                if perceptron.step(&data[si]) {
+                    errors += 1;
+                }
+            }
+            (self.log)(format!(
+                "epoch {}: {} of {} sentences wrong",
+                epoch + 1,
+                errors,
+                data.len()
+            ));
+            let last = epoch + 1 >= options.epochs.max(1);
+            if last || (options.verbose && !self.dev.is_empty()) {
+                bytes = perceptron.model(self.keys, self.lexicon, options);
+                if options.verbose && !self.dev.is_empty() {
+                    self.report_dev(&bytes)?;
+                }
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+/// A structured averaged perceptron: feature weights and transitions.
+struct Perceptron {
+    w: Vec<i32>,
+    /// Sum over updates of step number x change (for averaging).
+    acc: Vec<i64>,
+    tw: Vec<i32>,
+    tacc: Vec<i64>,
+    /// Steps taken, plus one.
+    c: i64,
+    // Per-sentence buffers.
+    emit: Vec<i32>,
+    pred: Vec<u8>,
+    viterbi: Viterbi,
+}
+
+impl Perceptron {
+    fn new(nf: usize) -> Perceptron {
+        let nt = (N_TAGS + 1) * N_TAGS;
+        Perceptron {
+            w: vec![0i32; nf * N_TAGS],
+            acc: vec![0i64; nf * N_TAGS],
+            tw: vec![0i32; nt],
+            tacc: vec![0i64; nt],
+            c: 1,
+            emit: Vec::new(),
+            pred: Vec::new(),
+            viterbi: Viterbi::default(),
+        }
+    }
+
+    /// Tags sentence `s` and, if it is wrong, moves the weights towards
+    /// the gold tags; whether it was wrong.
+    fn step(&mut self, s: &Prepared) -> bool {
+        let n = s.gold.len();
+        self.emit.clear();
+        self.emit.resize(n * N_TAGS, 0);
+        for i in 0..n {
+            let row = &mut self.emit[i * N_TAGS..(i + 1) * N_TAGS];
+            for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                let wr = &self.w[f as usize * N_TAGS..(f as usize + 1) * N_TAGS];
+                for t in 0..N_TAGS {
+                    row[t] += wr[t];
+                }
+            }
+        }
+        self.viterbi.decode(&self.emit, &self.tw, &mut self.pred);
+        let wrong = self.pred != s.gold;
+        if wrong {
+            self.update(s);
+        }
+        self.c += 1;
+        wrong
+    }
+
+    /// Moves every weight where the prediction and the gold tags differ.
+    fn update(&mut self, s: &Prepared) {
+        let (pred, c) = (&self.pred, self.c);
+        for i in 0..s.gold.len() {
+            let (g, p) = (s.gold[i] as usize, pred[i] as usize);
+            if g != p {
+                for &f in &s.ids[s.start[i] as usize..s.start[i + 1] as usize] {
+                    let b = f as usize * N_TAGS;
+                    self.w[b + g] += 1;
+                    self.acc[b + g] += c;
+                    self.w[b + p] -= 1;
+                    self.acc[b + p] -= c;
+                }
+            }
+            let gp = if i == 0 {
+                START
+            } else {
+                s.gold[i - 1] as usize
+            };
+            let pp = if i == 0 { START } else { pred[i - 1] as usize };
+            if (gp, g) != (pp, p) {
+                self.tw[gp * N_TAGS + g] += 1;
+                self.tacc[gp * N_TAGS + g] += c;
+                self.tw[pp * N_TAGS + p] -= 1;
+                self.tacc[pp * N_TAGS + p] -= c;
+            }
+        }
+    }
+
+    /// The model file for the averaged weights.
+    fn model(&self, keys: &[u64], lexicon: &Lexicon, options: &TrainOptions) -> Vec<u8> {
+        finish(
+            keys,
+            &average(&self.w, &self.acc, self.c),
+            &average(&self.tw, &self.tacc, self.c),
+            lexicon,
+            options,
+        )
+    }
 }
 
 /// The shared weights plus `mix[c]` times corpus `c`'s copies.
@@ -1189,7 +1360,20 @@ impl Crf {
         if n == 0 {
             return;
         }
-        let nt = N_TAGS;
+        self.emissions(s);
+        let phi = self.transition_factors();
+        let end: [f32; N_TAGS] =
+            std::array::from_fn(|t| if decode::may_end(t as u8) { 1.0 } else { 0.0 });
+        let Some(z) = self.forward_backward(n, &phi, &end) else {
+            return;
+        };
+        self.update_features(s, z, lr, l2, l2_copies);
+        self.update_transitions(s, &phi, z, lr);
+    }
+
+    /// `psi`: each position's emission factors, relative to its largest.
+    fn emissions(&mut self, s: &Prepared) {
+        let (n, nt) = (s.gold.len(), N_TAGS);
         self.psi.clear();
         self.psi.resize(n * nt, 0.0);
         for i in 0..n {
@@ -1205,6 +1389,11 @@ impl Crf {
                 *x = (*x - m).exp();
             }
         }
+    }
+
+    /// The transition factors (zero where a transition is not allowed).
+    fn transition_factors(&self) -> [f32; (N_TAGS + 1) * N_TAGS] {
+        let nt = N_TAGS;
         let mut phi = [0f32; (N_TAGS + 1) * N_TAGS];
         for from in 0..=N_TAGS {
             for to in 0..N_TAGS {
@@ -1213,8 +1402,18 @@ impl Crf {
                 }
             }
         }
-        let end: [f32; N_TAGS] =
-            std::array::from_fn(|t| if decode::may_end(t as u8) { 1.0 } else { 0.0 });
+        phi
+    }
+
+    /// Scaled forward and backward sums over the `n` positions; the
+    /// partition function, `None` when it is not a positive number.
+    fn forward_backward(
+        &mut self,
+        n: usize,
+        phi: &[f32; (N_TAGS + 1) * N_TAGS],
+        end: &[f32; N_TAGS],
+    ) -> Option<f32> {
+        let nt = N_TAGS;
         self.alpha.clear();
         self.alpha.resize(n * nt, 0.0);
         self.beta.clear();
@@ -1256,11 +1455,16 @@ impl Crf {
         }
         let z: f32 = (0..nt).map(|t| self.alpha[(n - 1) * nt + t] * end[t]).sum();
         if z.is_nan() || z <= 0.0 || !z.is_finite() {
-            return;
+            return None;
         }
-        // Node gradients.
+        Some(z)
+    }
+
+    /// AdaGrad on the weights of the features of `s`.
+    fn update_features(&mut self, s: &Prepared, z: f32, lr: f32, l2: f32, l2_copies: (u32, f32)) {
+        let nt = N_TAGS;
         let mut grad = [0f32; N_TAGS];
-        for i in 0..n {
+        for i in 0..s.gold.len() {
             let gold = s.gold[i] as usize;
             for t in 0..nt {
                 grad[t] = self.alpha[i * nt + t] * self.beta[i * nt + t] / z;
@@ -1280,13 +1484,23 @@ impl Crf {
                 }
             }
         }
-        // Transition gradients.
+    }
+
+    /// AdaGrad on the transition weights.
+    fn update_transitions(
+        &mut self,
+        s: &Prepared,
+        phi: &[f32; (N_TAGS + 1) * N_TAGS],
+        z: f32,
+        lr: f32,
+    ) {
+        let nt = N_TAGS;
         let mut tgrad = [0f32; (N_TAGS + 1) * N_TAGS];
         for t in 0..nt {
             tgrad[START * nt + t] += self.alpha[t] * self.beta[t] / z;
         }
         tgrad[START * nt + s.gold[0] as usize] -= 1.0;
-        for i in 1..n {
+        for i in 1..s.gold.len() {
             let k = 1.0 / (self.scale[i] * z);
             for p in 0..nt {
                 let a = self.alpha[(i - 1) * nt + p];
