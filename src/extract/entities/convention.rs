@@ -477,12 +477,15 @@ pub(crate) fn before_adverb(words: &[Word<'_>], base: usize, s: usize, e: usize)
         return e;
     }
     let (s, e) = (base + s, base + e);
-    let name = words
-        .iter()
-        .any(|w| w.start == s && w.end == s + 2 && w.tag.starts_with("nr"));
-    let adverb = words.iter().any(|w| {
-        w.start == s + 2 && w.end == e && w.tag == "d" && ADVERBS_AFTER_NAMES.contains(w.text)
-    });
+    // Words are sorted by position: look them up, not through them (a
+    // text without marks is one long sentence).
+    let at = |p: usize| {
+        let i = words.partition_point(|w| w.start < p);
+        words.get(i).filter(|w| w.start == p)
+    };
+    let name = at(s).is_some_and(|w| w.end == s + 2 && w.tag.starts_with("nr"));
+    let adverb = at(s + 2)
+        .is_some_and(|w| w.end == e && w.tag == "d" && ADVERBS_AFTER_NAMES.contains(w.text));
     if name && adverb {
         e - base - 1
     } else {
