@@ -541,6 +541,46 @@ mod tests {
         assert!(checked > 300);
     }
 
+    /// The tagger's sums (lexicon rows pre-summed, groups and hashed rows
+    /// added apart) equal the sums of every key as the trainer sees them.
+    #[test]
+    fn 标注求和与逐键求和一致() {
+        let model = EntityModel::embedded().unwrap();
+        let parts = &model.parts;
+        let seg = Segmenter::default();
+        let mut scratch = Scratch::default();
+        let texts = [
+            "宁波港集团有限公司工会主席王建国在余姚市梁弄镇横坎头村调研。",
+            "记者李明 通讯员张华报道：3月5日，中华全国总工会召开会议。",
+            "他说",
+            include_str!("../../../examples/data/newsletter.txt"),
+        ];
+        let (mut keys, mut start) = (Vec::new(), Vec::new());
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            let mut words = Vec::new();
+            seg.tag_into(text, &mut words);
+            model.tag_sentence(&chars, &words, 0, &mut scratch);
+            let mut keyed = Features::default();
+            keyed.compute(&chars, &words, 0, &parts.lexicon, features::Mode::Keys);
+            keyed.expanded(&mut keys, &mut start);
+            for i in 0..chars.len() {
+                let mut acc = [0i16; LANES];
+                for &k in &keys[start[i] as usize..start[i + 1] as usize] {
+                    let row = if k & features::GROUP_BIT != 0 {
+                        let (group, slot) = features::split_slot_key(k);
+                        parts.groups.row(parts.groups.find(group), slot)
+                    } else {
+                        parts.table.get(k)
+                    };
+                    add(&mut acc, row);
+                }
+                let emit = &scratch.emit[i * N_TAGS..(i + 1) * N_TAGS];
+                assert_eq!(&acc[..N_TAGS], emit, "{text:?} at {i}");
+            }
+        }
+    }
+
     /// The `。` added at the end of a text is the word jieba makes of one.
     #[test]
     fn 补上的句号与分词一致() {
