@@ -311,6 +311,24 @@ pub(crate) trait Sink {
     fn hashed(&mut self, h: u64);
     /// A small-domain feature of the current position.
     fn small(&mut self, f: Small);
+    /// The lexicon features of the current position: the longest listed
+    /// word of each category beginning and ending at it (0: none, longer
+    /// than 6 counts as 6), as [`Small::LexiconBegin`] and
+    /// [`Small::LexiconEnd`] features, category after category.
+    #[inline(always)]
+    fn lexicon(&mut self, begin: &[u8; CATEGORIES], end: &[u8; CATEGORIES]) {
+        for cat in 0..CATEGORIES {
+            let category = cat as u8;
+            if begin[cat] > 0 {
+                let len = begin[cat].min(6);
+                self.small(Small::LexiconBegin { category, len });
+            }
+            if end[cat] > 0 {
+                let len = end[cat].min(6);
+                self.small(Small::LexiconEnd { category, len });
+            }
+        }
+    }
 }
 
 /// The features of each position as lists: position `i` has keys
@@ -510,20 +528,19 @@ impl Features {
                     break;
                 }
                 let e = s + len - 1;
-                for cat in 0..CATEGORIES {
-                    if f & (1 << cat) != 0 {
-                        let l = len as u8;
-                        if self.lex_begin[s][cat] < l {
-                            self.lex_begin[s][cat] = l;
-                        }
-                        if self.lex_end[e][cat] < l {
-                            self.lex_end[e][cat] = l;
-                        }
-                        if len > 2 {
-                            for j in s + 1..e {
-                                self.lex_in[j] |= 1 << cat;
-                            }
-                        }
+                // Without a branch per category: which categories a word
+                // has is what the branch predictor cannot guess.
+                let l: [u8; CATEGORIES] =
+                    std::array::from_fn(|cat| (f >> cat & 1) as u8 * len as u8);
+                for (x, &l) in self.lex_begin[s].iter_mut().zip(&l) {
+                    *x = (*x).max(l);
+                }
+                for (x, &l) in self.lex_end[e].iter_mut().zip(&l) {
+                    *x = (*x).max(l);
+                }
+                if len > 2 {
+                    for j in s + 1..e {
+                        self.lex_in[j] |= f & ((1 << CATEGORIES) - 1);
                     }
                 }
                 if !more {
@@ -585,15 +602,10 @@ impl Features {
                 let w = &words[wi as usize];
                 let wlen = w.end - w.start;
                 let at = base + i;
-                let pos: u64 = if wlen == 1 {
-                    0
-                } else if at == w.start {
-                    1
-                } else if at + 1 == w.end {
-                    3
-                } else {
-                    2
-                };
+                // 0 a one-char word, 1 its first char, 2 inside, 3 last;
+                // looked up rather than branched on.
+                let pos: u64 =
+                    [2, 1, 3, 0][usize::from(at == w.start) | usize::from(at + 1 == w.end) << 1];
                 let tag = w.tag_id as u64;
                 let prev_tag = if wi > 0 {
                     words[wi as usize - 1].tag_id as u64
@@ -645,22 +657,8 @@ impl Features {
 
             // Lexicon (most chars begin and end no listed word).
             let (begin, end) = (&self.lex_begin[i], &self.lex_end[i]);
-            let any = begin.iter().chain(end).any(|&l| l > 0);
-            for cat in (0..CATEGORIES).filter(|_| any) {
-                let b = begin[cat];
-                if b > 0 {
-                    small!(Small::LexiconBegin {
-                        category: cat as u8,
-                        len: b.min(6)
-                    });
-                }
-                let e = end[cat];
-                if e > 0 {
-                    small!(Small::LexiconEnd {
-                        category: cat as u8,
-                        len: e.min(6)
-                    });
-                }
+            if begin.iter().chain(end).any(|&l| l > 0) {
+                sink.lexicon(begin, end);
             }
             if self.lex_in[i] != 0 {
                 small!(Small::LexiconInside(self.lex_in[i]));

@@ -33,6 +33,7 @@ pub mod train;
 
 use decode::{N_TAGS, Viterbi};
 use features::Features;
+use lexicon::CATEGORIES;
 use model::{LANES, Row};
 
 /// An entity found in a view, in view char indices.
@@ -71,6 +72,10 @@ struct Scratch {
     emit: Vec<i16>,
     tags: Vec<u8>,
     viterbi: Viterbi,
+    /// The hashed features of a sentence: position (padded) and key.
+    keys: Vec<(u32, u64)>,
+    /// The groups of a sentence, looked up (see `add_groups`).
+    found: Vec<(u32, u8)>,
 }
 
 thread_local! {
@@ -244,9 +249,11 @@ impl EntityModel {
         let sums = &mut scratch.sums;
         sums.clear();
         sums.resize(n + 2 * PAD, bias);
+        scratch.keys.clear();
         let mut sink = Summing {
-            table,
+            keys: &mut scratch.keys,
             small_rows: &self.parts.small_rows,
+            lexicon_rows: &self.parts.lexicon_rows,
             sums,
             at: PAD,
             acc: bias,
@@ -254,12 +261,21 @@ impl EntityModel {
         let features = &mut scratch.features;
         features.compute_into(chars, words, base, &self.parts.lexicon, &mut sink);
         sink.flush();
+        // The hashed features' rows, in a loop with no branch on what
+        // they hold, so that their cache misses overlap (looked up as the
+        // features are found, each waited for the last).
+        for &(at, key) in &scratch.keys {
+            if let Some(acc) = sums.get_mut(at as usize) {
+                add(acc, table.get(key));
+            }
+        }
         // Grouped features: a char's (or pair's) block adds its slot k row
         // to the position k before the entry (see `Features::unigrams`):
         // entry e to sums e + PAD - k, always in the padded range.
         let groups = &self.parts.groups;
-        add_groups::<5>(groups, &features.unigrams, sums);
-        add_groups::<4>(groups, &features.bigrams, sums);
+        let found = &mut scratch.found;
+        add_groups::<5>(groups, &features.unigrams, found, sums);
+        add_groups::<4>(groups, &features.bigrams, found, sums);
         scratch.emit.clear();
         for acc in &sums[PAD..PAD + n] {
             scratch.emit.extend_from_slice(&acc[..N_TAGS]);
@@ -272,18 +288,22 @@ impl EntityModel {
 
 /// Adds the rows of each group in `entries` (`SLOTS` offsets each) to the
 /// padded sums around it; a fixed number of rows per group, so no branch
-/// depends on which slots the model has.
+/// depends on which slots the model has. All groups are looked up first:
+/// with no branch between them the lookups' cache misses overlap, and so
+/// do the rows'.
 #[inline(always)]
 fn add_groups<const SLOTS: usize>(
     groups: &model::Groups,
     entries: &[u64],
+    found: &mut Vec<(u32, u8)>,
     sums: &mut [[i16; LANES]],
 ) {
-    for (e, &group) in entries.iter().enumerate() {
-        let found = groups.find(group);
+    found.clear();
+    found.extend(entries.iter().map(|&group| groups.find(group)));
+    for (e, &f) in found.iter().enumerate() {
         for k in 0..SLOTS {
             if let Some(acc) = sums.get_mut(e + PAD - k) {
-                add(acc, groups.row(found, k));
+                add(acc, groups.row(f, k));
             }
         }
     }
@@ -295,8 +315,10 @@ const PAD: usize = 4;
 /// Adds each feature's weight row to its position's sums as the features
 /// are found.
 struct Summing<'a> {
-    table: &'a model::Table,
+    /// The hashed features, summed after the others (see `tag_sentence`).
+    keys: &'a mut Vec<(u32, u64)>,
     small_rows: &'a [Row],
+    lexicon_rows: &'a [[i16; LANES]],
     sums: &'a mut [[i16; LANES]],
     /// The current position and its sum so far (stored at the next one).
     at: usize,
@@ -324,12 +346,23 @@ impl features::Sink for Summing<'_> {
     }
     #[inline(always)]
     fn hashed(&mut self, h: u64) {
-        add(&mut self.acc, self.table.get(features::finish(h)));
+        self.keys.push((self.at as u32, features::finish(h)));
     }
     #[inline(always)]
     fn small(&mut self, f: features::Small) {
         if let Some(row) = self.small_rows.get(f.index()) {
             add(&mut self.acc, row);
+        }
+    }
+    #[inline(always)]
+    fn lexicon(&mut self, begin: &[u8; CATEGORIES], end: &[u8; CATEGORIES]) {
+        for cat in 0..CATEGORIES {
+            let at = model::lexicon_row(cat, begin[cat], end[cat]);
+            if let Some(row) = self.lexicon_rows.get(at) {
+                for l in 0..LANES {
+                    self.acc[l] = self.acc[l].wrapping_add(row[l]);
+                }
+            }
         }
     }
 }
@@ -521,6 +554,46 @@ mod tests {
             }
         }
         assert!(checked > 300);
+    }
+
+    /// The tagger's sums (lexicon rows pre-summed, groups and hashed rows
+    /// added apart) equal the sums of every key as the trainer sees them.
+    #[test]
+    fn 标注求和与逐键求和一致() {
+        let model = EntityModel::embedded().unwrap();
+        let parts = &model.parts;
+        let seg = Segmenter::default();
+        let mut scratch = Scratch::default();
+        let texts = [
+            "宁波港集团有限公司工会主席王建国在余姚市梁弄镇横坎头村调研。",
+            "记者李明 通讯员张华报道：3月5日，中华全国总工会召开会议。",
+            "他说",
+            include_str!("../../../examples/data/newsletter.txt"),
+        ];
+        let (mut keys, mut start) = (Vec::new(), Vec::new());
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            let mut words = Vec::new();
+            seg.tag_into(text, &mut words);
+            model.tag_sentence(&chars, &words, 0, &mut scratch);
+            let mut keyed = Features::default();
+            keyed.compute(&chars, &words, 0, &parts.lexicon, features::Mode::Keys);
+            keyed.expanded(&mut keys, &mut start);
+            for i in 0..chars.len() {
+                let mut acc = [0i16; LANES];
+                for &k in &keys[start[i] as usize..start[i + 1] as usize] {
+                    let row = if k & features::GROUP_BIT != 0 {
+                        let (group, slot) = features::split_slot_key(k);
+                        parts.groups.row(parts.groups.find(group), slot)
+                    } else {
+                        parts.table.get(k)
+                    };
+                    add(&mut acc, row);
+                }
+                let emit = &scratch.emit[i * N_TAGS..(i + 1) * N_TAGS];
+                assert_eq!(&acc[..N_TAGS], emit, "{text:?} at {i}");
+            }
+        }
     }
 
     /// The `。` added at the end of a text is the word jieba makes of one.

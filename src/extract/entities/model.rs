@@ -21,7 +21,7 @@ use super::decode::N_TAGS;
 use super::features::{
     FEATURE_VERSION, GROUP_BIT, GROUP_SLOTS, KEY_BITS, Small, finish, split_slot_key,
 };
-use super::lexicon::Lexicon;
+use super::lexicon::{CATEGORIES, Lexicon};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"ZHXENT";
@@ -199,16 +199,19 @@ impl Table {
 /// instead of branching on which slots are there.
 #[derive(Debug)]
 pub(crate) struct Groups {
-    index: std::collections::HashMap<u64, (u32, u8), MixHash>,
+    /// Group key -> a row holding where its rows start (lanes 0..4) and
+    /// which slots they are (lane 4): the weight table's lookups have few
+    /// branches on loaded data, so the lookups of a sentence overlap
+    /// (a `HashMap`'s probe loop made each wait for the last).
+    index: Table,
     rows: Vec<Row>,
+    /// The group being filled (keys come sorted) and its `(start, mask)`.
+    last: Option<(u64, u32, u8)>,
 }
 
 impl Default for Groups {
     fn default() -> Groups {
-        Groups {
-            index: Default::default(),
-            rows: vec![ZERO],
-        }
+        Groups::with_capacity(0)
     }
 }
 
@@ -228,6 +231,14 @@ const RANK: [[u8; GROUP_SLOTS]; 1 << GROUP_SLOTS] = {
 };
 
 impl Groups {
+    fn with_capacity(groups: usize) -> Groups {
+        Groups {
+            index: Table::with_capacity(groups),
+            rows: vec![ZERO],
+            last: None,
+        }
+    }
+
     /// Adds a row. Keys come sorted (the reader checks), so a group's slots
     /// come together and in order: its rows stay contiguous.
     fn insert(&mut self, key: u64, w: [i8; N_TAGS]) {
@@ -236,22 +247,42 @@ impl Groups {
             return;
         }
         let next = self.rows.len() as u32;
-        let (start, mask) = self.index.entry(group).or_insert((next, 0));
-        // Only the last group can grow; anything else would be unsorted.
-        if *start + mask.count_ones() != next || *mask >> slot != 0 {
-            return;
+        match &mut self.last {
+            Some((g, _, mask)) if *g == group => {
+                if *mask >> slot != 0 {
+                    return;
+                }
+                *mask |= 1 << slot;
+            }
+            _ => {
+                self.finish();
+                self.last = Some((group, next, 1 << slot));
+            }
         }
-        *mask |= 1 << slot;
         let mut row = Row::default();
         row.0[..N_TAGS].copy_from_slice(&w);
         self.rows.push(row);
+    }
+
+    /// Indexes the group being filled.
+    fn finish(&mut self) {
+        if let Some((group, start, mask)) = self.last.take() {
+            let mut w = [0i8; N_TAGS];
+            for (x, b) in w.iter_mut().zip(start.to_le_bytes()) {
+                *x = b as i8;
+            }
+            w[4] = mask as i8;
+            self.index.insert(group, w);
+        }
     }
 
     /// Where the rows of `group` start and which slots they are (bit `k`
     /// for slot `k`); mask 0 when the model has none.
     #[inline(always)]
     pub(crate) fn find(&self, group: u64) -> (u32, u8) {
-        self.index.get(&group).copied().unwrap_or((0, 0))
+        let r = &self.index.get(group).0;
+        let start = u32::from_le_bytes([r[0] as u8, r[1] as u8, r[2] as u8, r[3] as u8]);
+        (start, r[4] as u8)
     }
 
     /// The row of slot `k` of a group [`found`](Self::find) at
@@ -269,35 +300,6 @@ impl Groups {
     }
 }
 
-/// Hashes a group key for the index: group keys have constant low bits,
-/// which a map indexing by them would crowd into a few buckets.
-#[derive(Clone, Copy, Debug, Default)]
-struct MixHash;
-
-struct MixHasher(u64);
-
-impl std::hash::Hasher for MixHasher {
-    fn finish(&self) -> u64 {
-        let h = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h ^ (h >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-impl std::hash::BuildHasher for MixHash {
-    type Hasher = MixHasher;
-    fn build_hasher(&self) -> MixHasher {
-        MixHasher(0)
-    }
-}
-
 /// What a model holds, ready to use.
 #[derive(Debug)]
 pub(crate) struct Parts {
@@ -305,6 +307,10 @@ pub(crate) struct Parts {
     pub groups: Groups,
     /// The rows of [`Small`] features by [`Small::index`].
     pub small_rows: Vec<Row>,
+    /// The rows of a category's [`Small::LexiconBegin`] and
+    /// [`Small::LexiconEnd`] features summed, at [`lexicon_row`] (length
+    /// 0: no feature).
+    pub lexicon_rows: Vec<[i16; LANES]>,
     pub trans: Vec<i32>,
     pub lexicon: Lexicon,
     pub n_features: usize,
@@ -529,7 +535,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
     }
     let n_grouped = keys.iter().filter(|&&k| k & GROUP_BIT != 0).count();
     let mut table = Table::with_capacity(n - n_grouped);
-    let mut groups = Groups::default();
+    // A group's keys differ only in the slot bits: they are adjacent.
+    let n_groups = keys
+        .iter()
+        .filter(|&&k| k & GROUP_BIT != 0)
+        .map(|&k| split_slot_key(k).0)
+        .fold((0, 0), |(n, last), g| (n + usize::from(g != last), g))
+        .0;
+    let mut groups = Groups::with_capacity(n_groups);
     let mut v = 0usize;
     for (i, &key) in keys.iter().enumerate() {
         let m = u16::from_le_bytes([masks[2 * i], masks[2 * i + 1]]);
@@ -546,6 +559,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
             table.insert(key, w);
         }
     }
+    groups.finish();
     // The small-domain features' rows, at their dense indexes.
     let mut small_rows = vec![Row::default(); Small::COUNT];
     for f in Small::all() {
@@ -553,14 +567,53 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Parts> {
             *row = *table.get(finish(f.hash()));
         }
     }
+    let lexicon_rows = lexicon_rows(&small_rows);
     Ok(Parts {
         table,
         groups,
         small_rows,
+        lexicon_rows,
         trans,
         lexicon,
         n_features: n,
     })
+}
+
+/// Where the summed rows of a category's longest words beginning and
+/// ending at a char (`0..=6` chars each) are in [`Parts::lexicon_rows`].
+#[inline(always)]
+pub(crate) fn lexicon_row(category: usize, begin: u8, end: u8) -> usize {
+    (category * 7 + usize::from(begin.min(6))) * 7 + usize::from(end.min(6))
+}
+
+/// [`Parts::lexicon_rows`]: one row instead of two, and none to skip, per
+/// category (which categories a char begins or ends is what a branch
+/// predictor cannot guess).
+fn lexicon_rows(small_rows: &[Row]) -> Vec<[i16; LANES]> {
+    let row = |f: Small| small_rows.get(f.index()).copied().unwrap_or_default();
+    let mut rows = vec![[0i16; LANES]; CATEGORIES * 49];
+    for cat in 0..CATEGORIES {
+        let category = cat as u8;
+        for begin in 0..=6u8 {
+            for end in 0..=6u8 {
+                let mut sum = [0i16; LANES];
+                let b = (begin > 0).then(|| {
+                    row(Small::LexiconBegin {
+                        category,
+                        len: begin,
+                    })
+                });
+                let e = (end > 0).then(|| row(Small::LexiconEnd { category, len: end }));
+                for r in b.iter().chain(&e) {
+                    for (s, &x) in sum.iter_mut().zip(&r.0) {
+                        *s = s.wrapping_add(i16::from(x));
+                    }
+                }
+                rows[lexicon_row(cat, begin, end)] = sum;
+            }
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
