@@ -99,7 +99,7 @@ fn main() {
     );
     for ((name, _), (times, vs_tag, vs_cut)) in extractors.iter().zip(ours) {
         println!(
-            "{name:<12} {:>7.1} ms {:>12.2} {:>12.2}",
+            "{name:<12} {:>7.1} ms {:>12.3} {:>12.3}",
             median(times) * 1e3,
             median(vs_tag),
             median(vs_cut)
