@@ -120,7 +120,7 @@ def test_columns_are_the_batch_records(extractor):
             )
     # value_text is the exact decimal of value.
     got = [r[:8] + ((None if r[8] is None else Decimal(r[8])),) + r[9:] for r in rows]
-    assert got == want and len(got) > 20
+    assert got == want and len(got) >= 20
     assert table["value_text"][-1] == "1.23456789123456789123e+3599" and table["value"][-1] is None
     assert "0.1" in extractor.extract_columns(["月息0.1元"])["value_text"]
     assert extractor.extract_columns([]) == {n: [] for n in names}
