@@ -225,10 +225,11 @@ fn to_record<'a>(text: &'a str, view: &View, base: Span, q: FoundQuantity) -> Qu
 }
 
 /// A name that begins or ends inside an amount is the tagger reading the
-/// amount's numerals as a name (`壹仟伍佰元` gives the person `伍佰元`);
-/// so is a name around an amount in financial capitals (`金额壹仟伍佰圆整`),
-/// which names never spell their numbers in. Both lists are sorted by
-/// position.
+/// amount's numerals as a name (`壹仟伍佰元` gives the person `伍佰元`,
+/// `华氏98.6度` the place `华`); so is a name around an amount in
+/// financial capitals or Arabic digits (`金额壹仟伍佰圆整`, `华氏101度`),
+/// which names do not spell their numbers in (`第二人民医院` keeps its
+/// name). Both lists are sorted by position.
 fn drop_names_across_amounts(entities: &mut Vec<Entity<'_>>, quantities: &[Quantity<'_>]) {
     let mut first = 0;
     entities.retain(|e| {
@@ -243,7 +244,9 @@ fn drop_names_across_amounts(entities: &mut Vec<Entity<'_>>, quantities: &[Quant
             .take_while(|q| q.span.start < e.span.end)
             .any(|q| {
                 let around = e.span.start <= q.span.start && q.span.end <= e.span.end;
-                !around || q.text.chars().any(is_financial_numeral)
+                !around
+                    || q.text.chars().any(is_financial_numeral)
+                    || q.text.bytes().any(|b| b.is_ascii_digit())
             })
     });
 }
@@ -264,11 +267,6 @@ fn drop_numbers_inside_names(entities: &[Entity<'_>], quantities: &mut Vec<Quant
     quantities.retain(|q| {
         while names.peek().is_some_and(|e| e.span.end <= q.span.start) {
             names.next();
-        }
-        // Names spell their numbers in Chinese (第二人民医院, 三峡集团); Arabic
-        // digits inside a "name" mean the tagger ran over an amount.
-        if q.text.bytes().any(|b| b.is_ascii_digit()) {
-            return true;
         }
         !names
             .peek()

@@ -103,6 +103,8 @@ const NAME_BOUNDARIES: &[Case] = &[
     ("今年支付伍佰元，明年再付陆佰元。", &[]),
     ("本月房租金额伍佰元整，请按时缴纳。", &[]),
     ("王建国捐款500元。", &[(Per, "王建国", 0)]),
+    ("病人体温达到华氏101度，医生建议住院。", &[]),
+    ("华氏98.6度相当于37摄氏度。", &[]),
 ];
 
 /// A country's armed forces are a body: `美军` is an organization, while
