@@ -81,6 +81,8 @@ impl Extractor {
                 drop_names_across_amounts(&mut out.entities, &out.quantities);
                 drop_numbers_inside_names(&out.entities, &mut out.quantities);
                 out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
+                out.quantities
+                    .retain(|q| self.quantity_kinds.contains(&q.kind));
             }
         }
         out
@@ -177,11 +179,14 @@ impl Extractor {
             );
         }
 
-        if !self.quantity_kinds.is_empty() {
+        // With names on, every amount is found: amounts and names settle
+        // their overlaps before the kinds asked for are kept (`extract`).
+        if !self.quantity_kinds.is_empty() || entities_on {
             scratch.quantities.clear();
             extract::quantity::find(view, &words, &mut scratch.word_at, &mut scratch.quantities);
             for q in scratch.quantities.drain(..) {
-                if !self.quantity_kinds.contains(&q.kind) {
+                let bare = q.kind == QuantityKind::Number;
+                if !self.quantity_kinds.contains(&q.kind) && (bare || !entities_on) {
                     continue;
                 }
                 out.quantities.push(to_record(text, view, base, q));
@@ -229,7 +234,8 @@ fn to_record<'a>(text: &'a str, view: &View, base: Span, q: FoundQuantity) -> Qu
 /// `华氏98.6度` the place `华`); so is a name around an amount in
 /// financial capitals or Arabic digits (`金额壹仟伍佰圆整`, `华氏101度`),
 /// which names do not spell their numbers in (`第二人民医院` keeps its
-/// name). Both lists are sorted by position.
+/// name). Bare numbers (`--numbers`) are no amounts: `360公司` stays.
+/// Both lists are sorted by position.
 fn drop_names_across_amounts(entities: &mut Vec<Entity<'_>>, quantities: &[Quantity<'_>]) {
     let mut first = 0;
     entities.retain(|e| {
@@ -242,6 +248,7 @@ fn drop_names_across_amounts(entities: &mut Vec<Entity<'_>>, quantities: &[Quant
         !quantities[first..]
             .iter()
             .take_while(|q| q.span.start < e.span.end)
+            .filter(|q| q.kind != QuantityKind::Number)
             .any(|q| {
                 let around = e.span.start <= q.span.start && q.span.end <= e.span.end;
                 !around
