@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use crate::record::EntityKind;
 use crate::segment::Word;
+use crate::text::is_han;
 
 /// Heads of category nouns: a kind of body, or a unit of one.
 const CATEGORY_HEADS: &[&str] = &[
@@ -471,28 +472,42 @@ fn with_address_form(sentence: &[char], e: usize) -> usize {
 /// `正`, `曾`, `常`, which end many (`罗豪才`, `孙家正`).
 const ADVERBS_AFTER_NAMES: &str = "也都又就还便再将已却仍很最";
 
-/// `陈静都知道了`: where a person `s..e` of three chars ends when jieba
-/// reads its first two as a name and its last as an adverb of its own
-/// (`陈静/nr 都/d`). `words` are in view offsets, `s..e` in the
-/// sentence's, which starts at `base`.
-pub(crate) fn before_adverb(words: &[Word<'_>], base: usize, s: usize, e: usize) -> usize {
+/// `陈静都知道了`, `张伟常说`: where a person `s..e` of three chars ends
+/// when its last char is an adverb and there is evidence that the name
+/// ends before it: jieba reads the first two chars as a name and the last
+/// as an adverb of its own (`陈静/nr 都/d`), or the training names list
+/// the first two chars as a person and not all three, and the adverb
+/// leads on into a word (`常说`; `常` also ends names, `黄小常`, so only
+/// with that evidence). `words` are in view offsets, where the sentence
+/// starts at `base`; `s..e` are the sentence's.
+pub(crate) fn before_adverb(
+    sentence: &[char],
+    (words, base): (&[Word<'_>], usize),
+    s: usize,
+    e: usize,
+    known_person: impl Fn(&[char]) -> bool,
+) -> usize {
     if e - s != 3 {
         return e;
     }
-    let (s, e) = (base + s, base + e);
+    let last = sentence[e - 1];
     // Words are sorted by position: look them up, not through them (a
     // text without marks is one long sentence).
     let at = |p: usize| {
         let i = words.partition_point(|w| w.start < p);
         words.get(i).filter(|w| w.start == p)
     };
-    let name = at(s).is_some_and(|w| w.end == s + 2 && w.tag.starts_with("nr"));
-    let adverb = at(s + 2)
-        .is_some_and(|w| w.end == e && w.tag == "d" && ADVERBS_AFTER_NAMES.contains(w.text));
-    if name && adverb {
-        e - base - 1
+    let jieba_cuts = ADVERBS_AFTER_NAMES.contains(last)
+        && at(base + s).is_some_and(|w| w.end == base + s + 2 && w.tag.starts_with("nr"))
+        && at(base + s + 2).is_some_and(|w| w.end == base + e && w.tag == "d");
+    let listed_shorter = (last == '常' || ADVERBS_AFTER_NAMES.contains(last))
+        && sentence.get(e).is_some_and(|&c| is_han(c))
+        && known_person(&sentence[s..s + 2])
+        && !known_person(&sentence[s..e]);
+    if jieba_cuts || listed_shorter {
+        e - 1
     } else {
-        e - base
+        e
     }
 }
 

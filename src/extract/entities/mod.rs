@@ -198,7 +198,12 @@ impl EntityModel {
                     };
                     let e = match kind {
                         EntityKind::Person => {
-                            convention::before_adverb(sentence_words, start, s, e)
+                            let known = |name: &[char]| {
+                                let flags = self.parts.lexicon.get(lexicon::word_key(name));
+                                flags.is_some_and(|(f, _)| f & lexicon::GAZ_PERSON != 0)
+                            };
+                            let words = (sentence_words, start);
+                            convention::before_adverb(sentence, words, s, e, known)
                         }
                         _ => e,
                     };
