@@ -482,7 +482,8 @@ const ADVERBS_AFTER_NAMES: &str = "也都又就还便再将已却仍很最";
 /// starts at `base`; `s..e` are the sentence's.
 pub(crate) fn before_adverb(
     sentence: &[char],
-    (words, base): (&[Word<'_>], usize),
+    words: &[Word<'_>],
+    base: usize,
     s: usize,
     e: usize,
     known_person: impl Fn(&[char]) -> bool,

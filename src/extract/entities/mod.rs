@@ -202,8 +202,7 @@ impl EntityModel {
                                 let flags = self.parts.lexicon.get(lexicon::word_key(name));
                                 flags.is_some_and(|(f, _)| f & lexicon::GAZ_PERSON != 0)
                             };
-                            let words = (sentence_words, start);
-                            convention::before_adverb(sentence, words, s, e, known)
+                            convention::before_adverb(sentence, sentence_words, start, s, e, known)
                         }
                         _ => e,
                     };
