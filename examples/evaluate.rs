@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- --all [--data DIR]
 //! cargo run --release --example evaluate -- DEV.bio [MORE.bio ...]
+//! cargo run --release --example evaluate -- GOLD.jsonl [--lines]
 //!     [--model FILE] [--errors N] [--split-nested] [--speed] [--dump FILE.jsonl]
 //! ```
 //!
@@ -19,6 +20,11 @@
 //! consecutive sentences into one document, as prose runs (see
 //! `train::join_sentences`), so the document pass is measured too. BIO lines are `char<TAB>tag`
 //! or `char tag`, with a blank line between sentences.
+//!
+//! A `.jsonl` file holds whole gold documents (`train::read_documents`:
+//! `{"text", "entities": [{"kind", "start", "end"}]}`, char offsets), each
+//! one document for the extractor; `--lines` cuts them at every line break
+//! first, as `examples/extract.rs --lines` reads text.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -36,11 +42,18 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--speed] [--dump FILE.jsonl]";
+const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--lines] [--speed] [--dump FILE.jsonl]";
 
+/// BIO sentences, or gold documents from a `.jsonl` file.
 fn read(path: &str) -> Result<Vec<Sentence>, Box<dyn std::error::Error>> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(train::read_bio(std::io::BufReader::new(file)).map_err(|e| format!("{path}: {e}"))?)
+    let reader = std::io::BufReader::new(file);
+    let read = if path.ends_with(".jsonl") {
+        train::read_documents(reader)
+    } else {
+        train::read_bio(reader)
+    };
+    Ok(read.map_err(|e| format!("{path}: {e}"))?)
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,6 +66,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut speed = false;
     let mut dump = None;
     let mut per_document = 1usize;
+    let mut lines = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -67,6 +81,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                     return Err("--documents needs a number above 0".into());
                 }
             }
+            "--lines" => lines = true,
             "--dump" => dump = Some(args.next().ok_or("--dump needs a file")?),
             "--errors" => show_errors = args.next().ok_or("--errors needs a number")?.parse()?,
             "-h" | "--help" => {
@@ -107,9 +122,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut corpora = Vec::new();
     for (name, path) in &files {
+        let mut sentences = read(path)?;
+        if lines {
+            sentences = train::split_lines(&sentences);
+        }
         corpora.push((
             name.as_str(),
-            train::join_sentences(&read(path)?, per_document),
+            train::join_sentences(&sentences, per_document),
         ));
     }
     println!();

@@ -4,7 +4,7 @@
 //! cargo run --release --example train -- TRAIN.bio[:WEIGHT] [MORE.bio[:WEIGHT] ...] [--out data/entities.model]
 //!     [--dev DEV.bio] [--epochs N] [--min-count N] [--prune N] [--raw]
 //!     [--perceptron] [--max-features N] [--min-weight X] [--refit-epochs N]
-//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X] [--augment] [--seed N]
+//!     [--average | --no-average] [--lr X] [--l2 X] [--o-bias X] [--augment] [--seed N] [--ensemble N]
 //!     [--clusters N] [--cluster-min-count N]
 //! ```
 //!
@@ -87,6 +87,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--o-bias" => options.o_bias = value("--o-bias")?.parse()?,
             "--augment" => options.augment = true,
             "--seed" => options.seed = value("--seed")?.parse()?,
+            "--ensemble" => options.ensemble = value("--ensemble")?.parse()?,
             "--clusters" => options.word_clusters = value("--clusters")?.parse()?,
             "--cluster-min-count" => {
                 options.cluster_min_count = value("--cluster-min-count")?.parse()?

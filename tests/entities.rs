@@ -381,3 +381,61 @@ fn 连续句子拼成文档() {
         }
     }
 }
+
+/// `train::read_documents` (gold JSON Lines, what `evaluate FILE.jsonl`
+/// scores) and `train::split_lines` (its `--lines`): spans in chars, a
+/// name across a line break stays with the line it starts on, cut there.
+#[test]
+fn 金标文档与按行切分() {
+    let jsonl = concat!(
+        r#"{"id": "a", "text": "宁波市第二\n人民医院的王芳说。", "entities": ["#,
+        r#"{"kind": "person", "start": 11, "end": 13},"#,
+        r#"{"kind": "organization", "start": 0, "end": 10}]}"#,
+        "\n\n",
+        r#"{"text": "没有名字。"}"#,
+        "\n"
+    );
+    let documents = train::read_documents(jsonl.as_bytes()).unwrap();
+    let names = |d: &train::Sentence| -> Vec<String> {
+        let chars: Vec<char> = d.text.chars().collect();
+        d.entities
+            .iter()
+            .map(|&(k, s, e)| format!("{}:{}", k.as_str(), chars[s..e].iter().collect::<String>()))
+            .collect()
+    };
+    assert_eq!(documents.len(), 2);
+    assert_eq!(
+        names(&documents[0]),
+        ["organization:宁波市第二\n人民医院", "person:王芳"]
+    );
+    assert!(documents[1].entities.is_empty());
+    let lines = train::split_lines(&documents);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["宁波市第二", "人民医院的王芳说。", "没有名字。"]);
+    assert_eq!(names(&lines[0]), ["organization:宁波市第二"]);
+    assert_eq!(names(&lines[1]), ["person:王芳"]);
+
+    // (line, what is wrong)
+    let bad: &[(&str, &str)] = &[
+        (
+            r#"{"text": "王芳", "entities": [{"kind": "人", "start": 0, "end": 2}]}"#,
+            "kind",
+        ),
+        (
+            r#"{"text": "王芳", "entities": [{"kind": "person", "start": 0, "end": 3}]}"#,
+            "outside",
+        ),
+        (
+            r#"{"text": "王芳说", "entities": [{"kind": "person", "start": 0, "end": 2}, {"kind": "place", "start": 1, "end": 3}]}"#,
+            "overlap",
+        ),
+        (r#"{"entities": []}"#, "text"),
+    ];
+    for &(line, what) in bad {
+        let input = format!("{{\"text\": \"好\"}}\n{line}\n");
+        let e = train::read_documents(input.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains(what), "{line}: {e}");
+    }
+}

@@ -244,6 +244,10 @@ pub struct TrainOptions {
     pub word_clusters: usize,
     /// ... of the words seen at least this many times.
     pub cluster_min_count: u32,
+    /// CRF: train this many models, shuffled by consecutive seeds, and
+    /// write the average of their weights (the `max_features` strongest
+    /// of it); 1 trains one.
+    pub ensemble: usize,
     /// Progress on standard error.
     pub verbose: bool,
 }
@@ -274,6 +278,7 @@ impl Default for TrainOptions {
             harmonise: false,
             word_clusters: 256,
             cluster_min_count: 5,
+            ensemble: 1,
             verbose: false,
         }
     }
@@ -408,6 +413,103 @@ pub fn join_sentences(sentences: &[Sentence], per_document: usize) -> Vec<Senten
             Sentence { text, entities }
         })
         .collect()
+}
+
+/// Reads gold documents as JSON Lines, one object per line:
+/// `{"text": ..., "entities": [{"kind": "person", "start": 0, "end": 3}, ...]}`
+/// with `start`/`end` in chars of `text` (end exclusive); other fields are
+/// ignored. Entities come back sorted.
+///
+/// # Errors
+///
+/// [`Error::TrainingData`] naming the first line that cannot be read (bad
+/// JSON, an unknown kind, a span outside the text or overlapping another),
+/// [`Error::Io`] if reading fails.
+pub fn read_documents(reader: impl BufRead) -> Result<Vec<Sentence>> {
+    let mut out = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let document = gold_document(&line).map_err(|reason| Error::TrainingData {
+            line: i + 1,
+            reason,
+        })?;
+        out.push(document);
+    }
+    Ok(out)
+}
+
+/// One line of [`read_documents`].
+fn gold_document(line: &str) -> std::result::Result<Sentence, String> {
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        kind: String,
+        start: usize,
+        end: usize,
+    }
+    #[derive(serde::Deserialize)]
+    struct Document {
+        text: String,
+        #[serde(default)]
+        entities: Vec<Gold>,
+    }
+    let d: Document = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let n = d.text.chars().count();
+    let mut entities = Vec::with_capacity(d.entities.len());
+    for g in d.entities {
+        let kind = match g.kind.as_str() {
+            "person" => EntityKind::Person,
+            "organization" => EntityKind::Organization,
+            "place" => EntityKind::Place,
+            other => return Err(format!("unknown entity kind {other:?}")),
+        };
+        if g.start >= g.end || g.end > n {
+            return Err(format!(
+                "span {}..{} outside the text's {n} chars",
+                g.start, g.end
+            ));
+        }
+        entities.push((kind, g.start, g.end));
+    }
+    entities.sort_by_key(|&(_, a, b)| (a, b));
+    if let Some(w) = entities.windows(2).find(|w| w[1].1 < w[0].2) {
+        return Err(format!(
+            "spans {}..{} and {}..{} overlap",
+            w[0].1, w[0].2, w[1].1, w[1].2
+        ));
+    }
+    Ok(Sentence {
+        text: d.text,
+        entities,
+    })
+}
+
+/// `documents` cut at every line break, as the `--lines` mode of
+/// `examples/extract.rs` reads them: each line one document, its entities
+/// shifted; an entity that spans a break cannot be found so and stays in
+/// the gold data of the line it starts on, cut at its end (a miss).
+pub fn split_lines(documents: &[Sentence]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for d in documents {
+        let mut at = 0usize;
+        for line in d.text.split('\n') {
+            let n = line.chars().count();
+            let entities = d
+                .entities
+                .iter()
+                .filter(|&&(_, a, _)| a >= at && a < at + n)
+                .map(|&(k, a, b)| (k, a - at, b.min(at + n) - at))
+                .collect();
+            out.push(Sentence {
+                text: line.to_owned(),
+                entities,
+            });
+            at += n + 1;
+        }
+    }
+    out
 }
 
 /// Scores `extractor` on `sentences`, each one document (as the `--lines`
@@ -634,6 +736,7 @@ fn gold_tags(s: &Sentence, n: usize) -> Vec<u8> {
 }
 
 /// A training sentence as feature ids.
+#[derive(Clone)]
 struct Prepared {
     ids: Vec<u32>,
     start: Vec<u32>,
@@ -944,11 +1047,75 @@ struct Trained<'t> {
 }
 
 impl Trained<'_> {
-    /// Trains the CRF; the model file's bytes.
-    fn crf(&self, mut data: Vec<Prepared>) -> Result<Vec<u8>> {
+    /// Trains the CRF, or the [`TrainOptions::ensemble`] of them; the model
+    /// file's bytes.
+    fn crf(&self, data: Vec<Prepared>) -> Result<Vec<u8>> {
+        let options = self.options;
+        if options.ensemble <= 1 {
+            return Ok(self.crf_member(data, options.seed)?.1);
+        }
+        let mut sum: Option<(Vec<f32>, Vec<f32>)> = None;
+        for m in 0..options.ensemble {
+            let seed = options.seed.wrapping_add(2 * m as u64);
+            let (crf, _) = self.crf_member(data.clone(), seed)?;
+            let (w, tw) = self.final_weights(&crf, options);
+            (self.log)(format!(
+                "ensemble member {} of {} trained",
+                m + 1,
+                options.ensemble
+            ));
+            sum = Some(match sum {
+                None => (w, tw),
+                Some((mut sw, mut stw)) => {
+                    sw.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+                    stw.iter_mut().zip(&tw).for_each(|(a, b)| *a += b);
+                    (sw, stw)
+                }
+            });
+        }
+        let (mut w, mut tw) = sum.unwrap_or_default();
+        let k = options.ensemble as f32;
+        w.iter_mut().chain(tw.iter_mut()).for_each(|x| *x /= k);
+        self.keep_strongest(&mut w);
+        let bytes = finish(self.keys, &w, &tw, self.lexicon, options);
+        if options.verbose && !self.dev.is_empty() {
+            self.report_dev(&bytes)?;
+        }
+        Ok(bytes)
+    }
+
+    /// Zeroes all but the [`TrainOptions::max_features`] shared features
+    /// with the largest summed weight magnitude (an ensemble's members
+    /// each keep their own).
+    fn keep_strongest(&self, w: &mut [f32]) {
+        let max = self.options.max_features;
+        let mut score: Vec<(f32, usize)> = (0..self.keys.len())
+            .filter(|&f| self.keys[f] & CORPUS_COPY == 0)
+            .map(|f| {
+                (
+                    w[f * N_TAGS..(f + 1) * N_TAGS]
+                        .iter()
+                        .map(|x| x.abs())
+                        .sum(),
+                    f,
+                )
+            })
+            .filter(|&(m, _)| m > 0.0)
+            .collect();
+        if max == 0 || score.len() <= max {
+            return;
+        }
+        score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, f) in &score[max..] {
+            w[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
+        }
+    }
+
+    /// Trains one CRF with shuffle seed `seed`: the CRF and its model file.
+    fn crf_member(&self, mut data: Vec<Prepared>, seed: u64) -> Result<(Crf, Vec<u8>)> {
         let (keys, options, log) = (self.keys, self.options, self.log);
         let mut crf = Crf::new(keys.len());
-        let mut rng = options.seed | 1;
+        let mut rng = seed | 1;
         let mut bytes = Vec::new();
         let shared = keys.iter().filter(|&&k| k & CORPUS_COPY == 0).count();
         // Corpus copies sort last (their high bit).
@@ -974,18 +1141,24 @@ impl Trained<'_> {
                 }
             }
         }
-        Ok(bytes)
+        Ok((crf, bytes))
     }
 
     /// The model file for the CRF's weights as they stand.
     fn crf_model(&self, crf: &Crf, o: &TrainOptions) -> Vec<u8> {
+        let (w, tw) = self.final_weights(crf, o);
+        finish(self.keys, &w, &tw, self.lexicon, o)
+    }
+
+    /// The weights a model file gets from `crf`: averaged or as they stand,
+    /// the corpus copies mixed in (features, transitions).
+    fn final_weights(&self, crf: &Crf, o: &TrainOptions) -> (Vec<f32>, Vec<f32>) {
         let (w, tw) = if o.average {
             crf.averaged()
         } else {
             (crf.w.clone(), crf.tw.clone())
         };
-        let w = mix_copies(self.keys, w, &o.copy_mix);
-        finish(self.keys, &w, &tw, self.lexicon, o)
+        (mix_copies(self.keys, w, &o.copy_mix), tw)
     }
 
     /// Keeps the strongest features; the others are dropped and the kept
