@@ -41,6 +41,8 @@ const CATEGORY_NOUNS: &[Case] = &[
         "宁波市鄞州区总工会和县总工会联合开展送清凉活动。",
         &[(Org, "宁波市鄞州区总工会", 0), (Org, "县总工会", 10)],
     ),
+    ("代表团一行参观了车间，合唱团演出了节目。", &[]),
+    ("院党委决定在外科和儿科开展共富工坊结对活动。", &[]),
 ];
 
 /// A post after an organization's name is not part of it, nor is the
@@ -57,6 +59,20 @@ const TITLES: &[Case] = &[
     (
         "宁波市总工会主席李华出席会议。",
         &[(Org, "宁波市总工会", 0), (Per, "李华", 8)],
+    ),
+    // A unit inside the body that holds the post: a department, a
+    // hospital's department, a team.
+    (
+        "杭州市总工会宣传部部长陈立平出席活动。",
+        &[(Org, "杭州市总工会", 0), (Per, "陈立平", 11)],
+    ),
+    (
+        "慈溪市第三人民医院儿科主任孙晓梅为家长答疑。",
+        &[(Org, "慈溪市第三人民医院", 0), (Per, "孙晓梅", 13)],
+    ),
+    (
+        "奉化区供电公司检修班班长吴海峰带队抢修。",
+        &[(Org, "奉化区供电公司", 0), (Per, "吴海峰", 12)],
     ),
     ("记者王建国报道。", &[(Per, "王建国", 2)]),
     // After a place the party unit is the organization.
@@ -76,6 +92,12 @@ const QUOTES_AND_BRACKETS: &[Case] = &[
         &[(Org, "中国人民保险（集团）公司", 0), (Loc, "北京", 13)],
     ),
     ("（记者张苒）", &[(Per, "张苒", 3)]),
+    // A newspaper's title is no organization; its office is.
+    ("订阅《宁波日报》的读者可以免费领取日历。", &[]),
+    (
+        "宁波日报社记者徐涛报道。",
+        &[(Org, "宁波日报社", 0), (Per, "徐涛", 7)],
+    ),
 ];
 
 /// A name runs no further than the name.
@@ -151,6 +173,59 @@ const OUTERMOST: &[Case] = &[
         ],
     ),
 ];
+
+/// Bodies acting together are each their own name, and a joining verb
+/// is part of none (`联合`, as jieba reads it: not in `联合国`); a branch
+/// right after its company is part of its name.
+const JOINED_BODIES: &[Case] = &[
+    (
+        "海曙区人民法院联合海曙区司法局开展普法宣传。",
+        &[(Org, "海曙区人民法院", 0), (Org, "海曙区司法局", 9)],
+    ),
+    ("联合江北区妇联举办亲子活动。", &[(Org, "江北区妇联", 2)]),
+    (
+        "联合国和中华全国妇女联合会共同发布报告。",
+        &[(Org, "联合国", 0), (Org, "中华全国妇女联合会", 4)],
+    ),
+    (
+        "中国人民财产保险股份有限公司杭州市分公司推出新险种。",
+        &[(Org, "中国人民财产保险股份有限公司杭州市分公司", 0)],
+    ),
+];
+
+#[test]
+fn 联合行动的机构各是一个名称() {
+    check(JOINED_BODIES);
+}
+
+/// Familiar forms and names before `一` + verb (entities.md's
+/// `刘明一下班`).
+const FAMILIAR_NAMES: &[Case] = &[
+    ("“小吴，把资料拿过来！”", &[(Per, "小吴", 1)]),
+    ("大家都叫他老汪，他做了三十年门卫。", &[(Per, "老汪", 5)]),
+    ("村里种了小麦，路边下起了小雨。", &[]),
+    ("李文静一下车就给家里打电话。", &[(Per, "李文静", 0)]),
+];
+
+#[test]
+fn 小老加姓与一字() {
+    check(FAMILIAR_NAMES);
+}
+
+/// Streets are divisions too: each its own place.
+const STREETS: &[Case] = &[(
+    "鄞州区百丈街道划船社区开展了消防演练。",
+    &[
+        (Loc, "鄞州区", 0),
+        (Loc, "百丈街道", 3),
+        (Loc, "划船社区", 7),
+    ],
+)];
+
+#[test]
+fn 街道社区各是地名() {
+    check(STREETS);
+}
 
 fn found(e: &Extraction<'_>) -> Vec<(EntityKind, String, usize)> {
     e.entities

@@ -208,23 +208,52 @@ impl EntityModel {
                     };
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
-                    let s = s.max(taken);
+                    let mut s = s.max(taken);
                     if s >= e {
                         return;
                     }
                     taken = e;
-                    let mut from = s;
-                    if kind == EntityKind::Place {
-                        cuts.clear();
-                        convention::division_cuts(sentence, s, e, is_division, &mut cuts);
-                        for &k in &cuts {
-                            out.push(FoundEntity {
-                                kind,
-                                start: start + from,
-                                end: start + k,
-                            });
-                            from = k;
+                    let mut kind = kind;
+                    if kind == EntityKind::Organization {
+                        // `联合县人社局`: the verb is no part of the name;
+                        // `A局联合B部` are two.
+                        if let Some((v, w)) = convention::joining_verb(sentence_words, start, s, e)
+                        {
+                            if v > s {
+                                out.push(FoundEntity {
+                                    kind,
+                                    start: start + s,
+                                    end: start + v,
+                                });
+                            }
+                            s = w;
                         }
+                        // `宁波市分公司` right after its company is part of it.
+                        if let Some(last) = out[first..].last_mut() {
+                            let branch = convention::is_branch(&sentence[s..e]);
+                            if branch && last.kind == kind && last.end == start + s {
+                                last.end = start + e;
+                                return;
+                            }
+                        }
+                    }
+                    let mut from = s;
+                    cuts.clear();
+                    if kind != EntityKind::Person {
+                        convention::division_cuts(sentence, s, e, is_division, &mut cuts);
+                    }
+                    // A chain of divisions is places, whatever the tag
+                    // (`首南街道日丽社区`).
+                    if !cuts.is_empty() {
+                        kind = EntityKind::Place;
+                    }
+                    for &k in &cuts {
+                        out.push(FoundEntity {
+                            kind,
+                            start: start + from,
+                            end: start + k,
+                        });
+                        from = k;
                     }
                     out.push(FoundEntity {
                         kind,
@@ -232,6 +261,7 @@ impl EntityModel {
                         end: start + e,
                     })
                 });
+                find_familiar_names(sentence, sentence_words, start, out, first);
                 if outermost {
                     merge_nested(out, first);
                 }
@@ -439,6 +469,54 @@ fn merge_nested(out: &mut Vec<FoundEntity>, first: usize) {
         read = last + 1;
     }
     out.truncate(write);
+}
+
+/// Adds the familiar forms `小` or `老` + a surname that the tagger left
+/// out (`“小徐，快去休息”`, `叫他老周，`) as persons, as entities.md has
+/// them: jieba reads the two chars as one word, or as two, and a mark or
+/// the end follows. Keeps `out[first..]` sorted.
+fn find_familiar_names(
+    sentence: &[char],
+    words: &[Word<'_>],
+    base: usize,
+    out: &mut Vec<FoundEntity>,
+    first: usize,
+) {
+    let word_starts = |p: usize| {
+        let i = words.partition_point(|w| w.start < p);
+        words.get(i).is_some_and(|w| w.start == p)
+    };
+    let word_ends = |p: usize| {
+        let i = words.partition_point(|w| w.end < p);
+        words.get(i).is_some_and(|w| w.end == p)
+    };
+    let mut added = false;
+    for i in 0..sentence.len().saturating_sub(1) {
+        if !matches!(sentence[i], '小' | '老') {
+            continue;
+        }
+        let after = sentence.get(i + 2).copied();
+        if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) {
+            continue;
+        }
+        let surname = convention::COMMON_SURNAMES.contains(sentence[i + 1]);
+        if !surname || !word_starts(base + i) || !word_ends(base + i + 2) {
+            continue;
+        }
+        let (s, e) = (base + i, base + i + 2);
+        if out[first..].iter().any(|x| x.start < e && s < x.end) {
+            continue;
+        }
+        out.push(FoundEntity {
+            kind: EntityKind::Person,
+            start: s,
+            end: e,
+        });
+        added = true;
+    }
+    if added {
+        out[first..].sort_by_key(|x| x.start);
+    }
 }
 
 /// Whether `sentence` ends with a sentence mark, closing quotes and
