@@ -180,6 +180,50 @@ fn skip_break_spaces(iter: &mut std::iter::Peekable<impl Iterator<Item = (usize,
     }
 }
 
+/// The indentation of the line `rest` begins with: its leading spaces
+/// (a full-width space counts as one).
+fn indent(rest: &str) -> usize {
+    rest.chars()
+        .take_while(|&c| matches!(c, ' ' | '\t' | '\u{3000}'))
+        .count()
+}
+
+/// The indentation of the line after the break (and any blank lines)
+/// that starts `rest`.
+fn indent_after_break(rest: &str) -> usize {
+    let mut n = 0;
+    for c in rest.chars().take_while(|&c| is_break_space(c)) {
+        n = if matches!(c, '\n' | '\r') { 0 } else { n + 1 };
+    }
+    n
+}
+
+/// Whether `line` is a numbered heading: it begins with a list number
+/// (`三、`, `（二）`, `2.`) and has no punctuation of prose after it.
+fn is_heading(line: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let (body, bracketed) = match line.strip_prefix(['（', '(']) {
+        Some(r) => (r, true),
+        None => (line, false),
+    };
+    let r = body.trim_start_matches(numeral);
+    if r.len() == body.len() {
+        return false;
+    }
+    let rest = if bracketed {
+        r.strip_prefix(['）', ')'])
+    } else if let Some(rest) = r.strip_prefix(['.', '．']) {
+        // `1.5亿元` begins with a number, not a list number.
+        Some(rest).filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+    } else {
+        r.strip_prefix('、')
+    };
+    rest.is_some_and(|rest| {
+        !rest.is_empty() && !rest.contains(['，', '。', '；', '：', '！', '？', ',', ';'])
+    })
+}
+
 /// Whether the text reads through the line break that starts `rest`, the
 /// view's last char being `before`: Han characters on both sides, or a
 /// number wrapped in the middle (`12.8\n亿元`, `3\n000名`) unless the next
@@ -228,6 +272,8 @@ impl View {
         // The line so far has a comma: it is prose, not a heading, however
         // short (`8月，集团组织医护志愿者赴宁波市第二⏎⏎人民医院`).
         let mut line_prose = false;
+        // Where the physical line began (byte) and how far it is indented.
+        let (mut line_start, mut line_indent) = (0usize, indent(original));
         let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
@@ -257,12 +303,19 @@ impl View {
                     before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
                 let wrapped =
                     before_is_word && (line_prose || line_chars >= profile.wrapped_min_chars);
-                if wrapped && break_joins(before, &original[bi..]) {
+                // A heading (`三、2025年工作计划`) ends its line, and a line
+                // indented deeper than this one begins a paragraph.
+                let next_indent = indent_after_break(&original[bi..]);
+                let paragraph = next_indent > line_indent || is_heading(&original[line_start..bi]);
+                line_indent = next_indent;
+                if wrapped && !paragraph && break_joins(before, &original[bi..]) {
                     // Skip the whole break; line_chars keeps counting
                     // as if the lines were one.
                     skip_break_spaces(&mut iter);
+                    line_start = iter.peek().map_or(original.len(), |&(_, (b, _))| b);
                     continue;
                 }
+                line_start = bi + 1;
                 line_chars = 0;
                 line_prose = false;
             } else {
@@ -394,6 +447,36 @@ mod tests {
         v.rebuild(text, LineProfile::of(text));
         assert_eq!(v.text, "患者被送往宁波市第二人民医院救治");
         assert_eq!(spans_back(text, 5, 14), "宁波市第二\n\n人民医院");
+    }
+
+    /// A numbered heading ends its line, and a deeper-indented line
+    /// begins a paragraph; a wrap inside a paragraph still reads through.
+    #[test]
+    fn 编号标题与缩进段落不连读() {
+        // (text, view)
+        let cases = [
+            ("三、2025年工作计划\n东海精机将以零事故为目标", None),
+            ("（二）延伸服务\n联合区红十字会开展活动", None),
+            ("2.安全培训\n全员参加", None),
+            ("年底前完成任务\n    东海精机将以零事故为目标", None),
+            (
+                "三、加强安全生产管理，全面落实企业\n主体责任",
+                Some("三、加强安全生产管理，全面落实企业主体责任"),
+            ),
+            (
+                "1.5亿元投入宁波市第二\n人民医院",
+                Some("1.5亿元投入宁波市第二人民医院"),
+            ),
+            (
+                "    年底前完成宁波市第二\n    人民医院的改造",
+                Some("    年底前完成宁波市第二人民医院的改造"),
+            ),
+        ];
+        for (text, view) in cases {
+            let mut v = View::default();
+            v.rebuild(text, LineProfile::permissive());
+            assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -92,6 +92,12 @@ const QUOTES_AND_BRACKETS: &[Case] = &[
         &[(Org, "中国人民保险（集团）公司", 0), (Loc, "北京", 13)],
     ),
     ("（记者张苒）", &[(Per, "张苒", 3)]),
+    // Honours in quotes name no place and no body.
+    ("她先后获得“杭州市劳动模范”“绍兴工匠”等称号。", &[]),
+    (
+        "车间被评为“余姚市模范职工之家”，余姚市总工会发来贺信。",
+        &[(Org, "余姚市总工会", 17)],
+    ),
     // A newspaper's title is no organization; its office is.
     ("订阅《宁波日报》的读者可以免费领取日历。", &[]),
     (

@@ -546,6 +546,9 @@ pub(crate) fn name_span(
     if is_category_noun(&sentence[s..e]) {
         return None;
     }
+    if kind != EntityKind::Person && in_quoted_honour(sentence, s, e) {
+        return None;
+    }
     // `《工人日报》` is a title: an organization only when it acts
     // (`工人日报社`). MSRA tags 162 of its 2,039 titles so, the other
     // corpora 2 of 6,162.
@@ -582,6 +585,56 @@ pub(crate) fn name_span(
         }
     }
     Some((kind, s, e))
+}
+
+/// Last words of honours and titles given in quotes (`“宁波工匠”`,
+/// `“浙江省劳动模范”`, `“北仑区模范职工之家”`).
+const HONOUR_ENDS: &[&str] = &[
+    "能手",
+    "工匠",
+    "模范",
+    "劳模",
+    "标兵",
+    "奖",
+    "奖章",
+    "红旗手",
+    "之家",
+    "集体",
+    "个人",
+    "党组织",
+    "单位",
+    "示范点",
+    "示范村",
+    "文明岗",
+    "文明号",
+    "先锋",
+    "之星",
+    "好人",
+    "榜样",
+];
+
+/// Whether `s..e` lies inside a quoted honour longer than it (`“宁波工匠”`,
+/// `“温州市先进基层党组织”`): the place there names no place the text
+/// is about, as entities.md keeps honours in quotes out. Looks at most
+/// 24 chars each way.
+fn in_quoted_honour(sentence: &[char], s: usize, e: usize) -> bool {
+    const REACH: usize = 24;
+    let open = sentence[s.saturating_sub(REACH)..s]
+        .iter()
+        .rev()
+        .position(|&c| matches!(c, '“' | '"' | '”'))
+        .map(|k| s - 1 - k)
+        .filter(|&q| matches!(sentence[q], '“' | '"'));
+    let close = sentence[e..(e + REACH).min(sentence.len())]
+        .iter()
+        .position(|&c| matches!(c, '”' | '"' | '“'))
+        .map(|k| e + k)
+        .filter(|&q| matches!(sentence[q], '”' | '"'));
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    let quoted = &sentence[open + 1..close];
+    quoted.len() > e - s && HONOUR_ENDS.iter().any(|h| ends_with(quoted, h))
 }
 
 /// What follows a lone surname to make it a person's name in the text:
