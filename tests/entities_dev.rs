@@ -11,16 +11,16 @@ use zh_extract::train::{self, DEV_SETS};
 
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.825),
-    ("pd1998", 0.848),
-    ("boson", 0.656),
-    ("cluener", 0.689),
-    ("weibo", 0.559),
-    ("resume", 0.810),
+    ("msra", 0.827),
+    ("pd1998", 0.854),
+    ("boson", 0.678),
+    ("cluener", 0.700),
+    ("weibo", 0.553),
+    ("resume", 0.813),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.731;
+const MACRO_FLOOR: f64 = 0.737;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {

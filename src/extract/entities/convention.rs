@@ -824,26 +824,38 @@ pub(crate) const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙�
 /// of their own).
 const JOINING_VERBS: &[&str] = &["联合", "携手", "会同", "协同"];
 
-/// Where an organization `s..e` holds a joining verb that jieba reads
-/// as a verb of its own: the verb's start and end (`联合县人社局` →
-/// the verb at the start; `A局联合B部` → in the middle), or `None`.
-/// `words` are in view offsets, where the sentence starts at `base`.
-pub(crate) fn joining_verb(
+/// Conjunctions between two names (`A总工会和B总工会`), as jieba reads
+/// them (`c`; not the `和` of `和平`, `共和国`).
+const CONJUNCTIONS: &[&str] = &["和", "与", "及", "以及", "同"];
+
+/// Where a name `s..e` holds a word that joins two names: a joining verb
+/// that jieba reads as a verb of its own (`联合县人社局` → the verb at
+/// the start; `A局联合B部` → in the middle), or a conjunction after a part
+/// that `ends_name` takes for a whole name (`宁波市鄞州区总工会和县总工会`;
+/// not `国家发展和改革委员会`). The word's start and end, or `None`.
+/// `words` are in view offsets, where the sentence starts at `base`;
+/// `s..e` and the argument of `ends_name` (the end of the first part) are
+/// the sentence's.
+pub(crate) fn joining_word(
     words: &[Word<'_>],
     base: usize,
     s: usize,
     e: usize,
+    ends_name: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let first = words.partition_point(|w| w.start < base + s);
     words[first..]
         .iter()
         .take_while(|w| w.start < base + e)
         .find(|w| {
-            w.tag.starts_with('v')
-                && w.end <= base + e
+            let verb = w.tag.starts_with('v')
                 && JOINING_VERBS.contains(&w.text)
-                && (w.start == base + s || w.start >= base + s + 3)
-                && w.end + 3 <= base + e
+                && (w.start == base + s || w.start >= base + s + 3);
+            let conjunction = w.tag == "c"
+                && CONJUNCTIONS.contains(&w.text)
+                && w.start >= base + s + 2
+                && ends_name(w.start - base);
+            (verb || conjunction) && w.end + 2 <= base + e
         })
         .map(|w| (w.start - base, w.end - base))
 }

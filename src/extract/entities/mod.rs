@@ -213,53 +213,35 @@ impl EntityModel {
                         return;
                     }
                     taken = e;
-                    let mut kind = kind;
-                    if kind == EntityKind::Organization {
-                        // `联合县人社局`: the verb is no part of the name;
-                        // `A局联合B部` are two.
-                        if let Some((v, w)) = convention::joining_verb(sentence_words, start, s, e)
+                    // `联合县人社局`: the verb is no part of the name;
+                    // `A局联合B部`, `A总工会和B总工会` are two.
+                    if kind != EntityKind::Person {
+                        let ends_name = |k: usize| match kind {
+                            EntityKind::Organization => {
+                                ends_with_org_suffix(lexicon, &sentence[s..k])
+                            }
+                            _ => convention::ends_as_division(&sentence[s..k]),
+                        };
+                        if let Some((v, w)) =
+                            convention::joining_word(sentence_words, start, s, e, ends_name)
                         {
                             if v > s {
-                                out.push(FoundEntity {
-                                    kind,
-                                    start: start + s,
-                                    end: start + v,
-                                });
+                                let part = Part { kind, s, e: v };
+                                push_name(
+                                    out,
+                                    first,
+                                    sentence,
+                                    start,
+                                    part,
+                                    is_division,
+                                    &mut cuts,
+                                );
                             }
                             s = w;
                         }
-                        // `宁波市分公司` right after its company is part of it.
-                        if let Some(last) = out[first..].last_mut() {
-                            let branch = convention::is_branch(&sentence[s..e]);
-                            if branch && last.kind == kind && last.end == start + s {
-                                last.end = start + e;
-                                return;
-                            }
-                        }
                     }
-                    let mut from = s;
-                    cuts.clear();
-                    if kind != EntityKind::Person {
-                        convention::division_cuts(sentence, s, e, is_division, &mut cuts);
-                    }
-                    // A chain of divisions is places, whatever the tag
-                    // (`首南街道日丽社区`).
-                    if !cuts.is_empty() {
-                        kind = EntityKind::Place;
-                    }
-                    for &k in &cuts {
-                        out.push(FoundEntity {
-                            kind,
-                            start: start + from,
-                            end: start + k,
-                        });
-                        from = k;
-                    }
-                    out.push(FoundEntity {
-                        kind,
-                        start: start + from,
-                        end: start + e,
-                    })
+                    let part = Part { kind, s, e };
+                    push_name(out, first, sentence, start, part, is_division, &mut cuts);
                 });
                 find_familiar_names(sentence, sentence_words, start, out, first);
                 if outermost {
@@ -469,6 +451,66 @@ fn merge_nested(out: &mut Vec<FoundEntity>, first: usize) {
         read = last + 1;
     }
     out.truncate(write);
+}
+
+/// A name found in a sentence: its kind and chars.
+#[derive(Clone, Copy)]
+struct Part {
+    kind: EntityKind,
+    s: usize,
+    e: usize,
+}
+
+/// Appends the name `part` of `sentence` (which starts at `start` in the
+/// view) to `out`, whose entities from `first` on are the sentence's: a
+/// branch right after its company lengthens it (`…有限公司宁波市分公司`),
+/// and a chain of divisions is places, one each, whatever the tag
+/// (`首南街道|日丽社区`).
+fn push_name(
+    out: &mut Vec<FoundEntity>,
+    first: usize,
+    sentence: &[char],
+    start: usize,
+    part: Part,
+    is_division: impl Fn(&[char]) -> bool,
+    cuts: &mut Vec<usize>,
+) {
+    let Part { mut kind, s, e } = part;
+    if kind == EntityKind::Organization {
+        if let Some(last) = out[first..].last_mut() {
+            let branch = convention::is_branch(&sentence[s..e]);
+            if branch && last.kind == kind && last.end == start + s {
+                last.end = start + e;
+                return;
+            }
+        }
+    }
+    cuts.clear();
+    if kind != EntityKind::Person {
+        convention::division_cuts(sentence, s, e, is_division, cuts);
+    }
+    if !cuts.is_empty() {
+        kind = EntityKind::Place;
+    }
+    let mut from = s;
+    for &k in cuts.iter().chain(std::iter::once(&e)) {
+        out.push(FoundEntity {
+            kind,
+            start: start + from,
+            end: start + k,
+        });
+        from = k;
+    }
+}
+
+/// Whether `name` ends with a word that ends organization names (`公司`,
+/// `总工会`, `局`), as the lexicon lists them.
+fn ends_with_org_suffix(lexicon: &lexicon::Lexicon, name: &[char]) -> bool {
+    (1..=name.len().min(6)).any(|k| {
+        lexicon
+            .get(lexicon::word_key(&name[name.len() - k..]))
+            .is_some_and(|(f, _)| f & lexicon::ORG_SUFFIX != 0)
+    })
 }
 
 /// Adds the familiar forms `小` or `老` + a surname that the tagger left
