@@ -578,6 +578,11 @@ pub(crate) fn name_span(
         if begins_thing_word(&sentence[s..]) {
             return None;
         }
+        // `中方`, `美方`: a side in talks, not a place. People's Daily and
+        // Boson never tag the char, MSRA does (`日方`).
+        if sentence.get(e) == Some(&'方') {
+            return None;
+        }
         // `美军`, `日军`: a country's armed forces are a body, as Boson and
         // CLUENER annotate them (MSRA tags the country, PD nothing).
         if sentence.get(e) == Some(&'军') && sentence.get(e + 1) != Some(&'事') {
