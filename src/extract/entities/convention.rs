@@ -143,6 +143,17 @@ const CATEGORY_HEADS: &[&str] = &[
     "儿科",
     "普外科",
     "急诊科",
+    "心内科",
+    "神经内科",
+    "骨科",
+    "眼科",
+    "妇产科",
+    "检验科",
+    "放射科",
+    "医务科",
+    "护理部",
+    "基地",
+    "教育基地",
     "储运部",
 ];
 
@@ -201,6 +212,8 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "评审",
     "专家",
     "强村",
+    "红色",
+    "疗休养",
 ];
 
 /// Determiners and quantifiers before a category noun (`该公司`, `各级工会`).
