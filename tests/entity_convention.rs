@@ -43,6 +43,7 @@ const CATEGORY_NOUNS: &[Case] = &[
     ),
     ("代表团一行参观了车间，合唱团演出了节目。", &[]),
     ("院党委决定在外科和儿科开展共富工坊结对活动。", &[]),
+    ("街道办事处和网络部的同事一起检查了光伏电站。", &[]),
 ];
 
 /// A post after an organization's name is not part of it, nor is the
@@ -73,6 +74,10 @@ const TITLES: &[Case] = &[
     (
         "奉化区供电公司检修班班长吴海峰带队抢修。",
         &[(Org, "奉化区供电公司", 0), (Per, "吴海峰", 12)],
+    ),
+    (
+        "农业银行绍兴分行个人金融部负责人王磊介绍了情况。",
+        &[(Org, "农业银行绍兴分行", 0), (Per, "王磊", 16)],
     ),
     ("记者王建国报道。", &[(Per, "王建国", 2)]),
     // After a place the party unit is the organization.
@@ -311,6 +316,21 @@ fn 文档内的别名与断行() {
             .any(|e| e.0 == Org && e.1 == "宁波市第二\n\n人民医院"),
         "{got:?}"
     );
+}
+
+/// An alias in quotes is the alias, not a shorter name read inside it.
+const QUOTED_ALIASES: &[Case] = &[(
+    "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",
+    &[
+        (Org, "浙江恒达精密机械有限公司", 0),
+        (Org, "恒达精密", 18),
+        (Org, "恒达精密", 33),
+    ],
+)];
+
+#[test]
+fn 引号里的简称() {
+    check(QUOTED_ALIASES);
 }
 
 /// The other mentions of a name are whole words: never the middle of a

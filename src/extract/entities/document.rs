@@ -44,6 +44,26 @@ pub(crate) fn pass<'a>(
     // An alias introduced in the text names its entity's kind wherever the
     // tagger found it.
     let aliases = aliases(text, entities);
+    // The text says what the alias is: a shorter name the tagger read
+    // inside one of its mentions (`华锐` in `华锐传动`) gives way to it.
+    if !aliases.is_empty() {
+        let mut spans: Vec<(usize, usize)> = aliases
+            .iter()
+            .flat_map(|(a, _)| text.match_indices(a).map(|(s, a)| (s, s + a.len())))
+            .collect();
+        spans.sort_unstable();
+        entities.retain(|x| {
+            let (s, e) = (x.span.start, x.span.end);
+            // The mentions that begin at or before the entity: the last
+            // few may hold it (mentions of different aliases may nest).
+            let i = spans.partition_point(|m| m.0 <= s);
+            !spans[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(ms, me)| e <= me && e - s < me - ms)
+        });
+    }
     for e in entities.iter_mut() {
         if let Some(&(_, kind)) = aliases.iter().find(|a| a.0 == e.text) {
             e.kind = kind;
