@@ -1,5 +1,5 @@
 //! Team-written entity sets in the styles the held-out floors
-//! name, annotated to `../shared/docs/entities.md` by two helper
+//! name, annotated to `../shared/docs/entities.md` by three helper
 //! sessions that did not read the recogniser's code, tests or corpora:
 //!
 //! - `data/heldout_entities_newsletter.jsonl`: 45 union, company,
@@ -9,34 +9,48 @@
 //!   (`--lines`); its errors then led to the convention rules of
 //!   2026-12-04 afternoon (streets, units before posts, joining verbs,
 //!   quoted honours, familiar names, headings: 0.900 / 0.864), so it is
-//!   no longer held out. The five-model ensemble shipped after them reads
-//!   it at 0.888 / 0.854.
+//!   no longer held out. The five-model ensemble shipped after them read
+//!   it at 0.888 / 0.854; quoted aliases then brought it to 0.899 / 0.863.
 //! - `data/heldout_entities_news.jsonl`: 60 modern news, web and Weibo
 //!   texts (448 names). Only measured: 0.761 at first, 0.777 after those
-//!   rules, 0.796 with the ensemble model; never looked at for errors.
+//!   rules, 0.796 with the ensemble model, 0.798 now; never looked at for
+//!   errors.
+//! - `data/heldout_entities_newsletter2.jsonl`: 40 more newsletter pages,
+//!   set outside Zhejiang (492 names), written after those rules. First
+//!   scored 0.882 whole and 0.846 by lines; the errors of its odd-numbered
+//!   documents were then read (0.902 -> 0.924: quoted aliases, units after
+//!   a branch, departments as category nouns), the even-numbered ones
+//!   never (0.863, unchanged).
 //!
 //! Scored as `cargo run --release --example evaluate -- FILE [--lines]`
 //! scores them: each document whole, and cut at every line break. The
-//! floors are those figures minus 0.01.
+//! floors are today's figures minus 0.01.
 
 use zh_extract::Extractor;
 use zh_extract::train::{self, Sentence};
 
 /// (file, documents, floor whole, floor by lines).
-const SETS: [(&str, &str, usize, f64, f64); 2] = [
+const SETS: [(&str, &str, usize, f64, f64); 3] = [
     (
         "newsletter",
         include_str!("data/heldout_entities_newsletter.jsonl"),
         45,
-        0.878,
-        0.844,
+        0.889,
+        0.853,
     ),
     (
         "news",
         include_str!("data/heldout_entities_news.jsonl"),
         60,
-        0.786,
-        0.786,
+        0.788,
+        0.788,
+    ),
+    (
+        "newsletter2",
+        include_str!("data/heldout_entities_newsletter2.jsonl"),
+        40,
+        0.883,
+        0.845,
     ),
 ];
 
