@@ -199,7 +199,8 @@ fn indent_after_break(rest: &str) -> usize {
 }
 
 /// Whether `line` is a numbered heading: it begins with a list number
-/// (`三、`, `（二）`, `2.`) and has no punctuation of prose after it.
+/// (`三、`, `（二）`, `2.`) and at most 20 chars without punctuation of
+/// prose follow.
 fn is_heading(line: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
     let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
@@ -219,8 +220,11 @@ fn is_heading(line: &str) -> bool {
     } else {
         r.strip_prefix('、')
     };
+    // Short: a list item that fills its line and wraps is prose.
     rest.is_some_and(|rest| {
-        !rest.is_empty() && !rest.contains(['，', '。', '；', '：', '！', '？', ',', ';'])
+        !rest.is_empty()
+            && rest.chars().count() <= 20
+            && !rest.contains(['，', '。', '；', '：', '！', '？', ',', ';'])
     })
 }
 
@@ -466,6 +470,10 @@ mod tests {
             (
                 "1.5亿元投入宁波市第二\n人民医院",
                 Some("1.5亿元投入宁波市第二人民医院"),
+            ),
+            (
+                "1.组织全体职工赴余姚市梁弄镇横坎头村参观学习并走访宁波市第二\n人民医院",
+                Some("1.组织全体职工赴余姚市梁弄镇横坎头村参观学习并走访宁波市第二人民医院"),
             ),
             (
                 "    年底前完成宁波市第二\n    人民医院的改造",
