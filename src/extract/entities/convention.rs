@@ -589,11 +589,7 @@ pub(crate) fn name_span(
     if kind == EntityKind::Person && e - s == 1 {
         e = with_address_form(sentence, e);
         // `老史`, `小刘`: the whole mention, as entities.md has it.
-        if s > 0
-            && matches!(sentence[s - 1], '小' | '老')
-            && e == s + 1
-            && COMMON_SURNAMES.contains(sentence[s])
-        {
+        if s > 0 && e == s + 1 && familiar_name_at(sentence, s - 1) {
             return Some((kind, s - 1, e));
         }
     }
@@ -711,12 +707,7 @@ pub(crate) fn before_adverb(
     known_person: impl Fn(&[char]) -> bool,
 ) -> usize {
     let last = sentence[e - 1];
-    // Words are sorted by position: look them up, not through them (a
-    // text without marks is one long sentence).
-    let at = |p: usize| {
-        let i = words.partition_point(|w| w.start < p);
-        words.get(i).filter(|w| w.start == p)
-    };
+    let at = |p: usize| word_at(words, p);
     // `刘明一下班`, `陆海燕一进门`: jieba reads `一` as a numeral of its own
     // before a verb.
     if last == '一'
@@ -847,10 +838,27 @@ pub(crate) fn is_branch(name: &[char]) -> bool {
     BRANCH_ENDS.iter().any(|b| ends_with(name, b))
 }
 
+/// The word of `words` that begins at `p`, if one does. Words are sorted
+/// by position: looked up, not scanned (a text without marks is one long
+/// sentence).
+pub(crate) fn word_at<'w, 'v>(words: &'w [Word<'v>], p: usize) -> Option<&'w Word<'v>> {
+    let i = words.partition_point(|w| w.start < p);
+    words.get(i).filter(|w| w.start == p)
+}
+
+/// Whether `sentence[i..i + 2]` is a familiar name: `小` or `老` and one
+/// of [`COMMON_SURNAMES`] (`小刘`, `老周`).
+pub(crate) fn familiar_name_at(sentence: &[char], i: usize) -> bool {
+    matches!(sentence.get(i), Some('小' | '老'))
+        && sentence
+            .get(i + 1)
+            .is_some_and(|&c| COMMON_SURNAMES.contains(c))
+}
+
 /// The hundred commonest surnames: `小` or `老` before one of them is a
 /// familiar name (`小刘`, `老周`) when nothing else reads it (the learned
 /// surnames also hold `麦`, `雨`, `路`: `小麦`, `小雨`, `小路`).
-pub(crate) const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
 /// Verbs that join two bodies acting together (`…事务局联合…武装部`):
 /// never inside a name as jieba's verb (`联合国`, `妇女联合会` are words

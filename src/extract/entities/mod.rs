@@ -524,29 +524,27 @@ fn find_familiar_names(
     out: &mut Vec<FoundEntity>,
     first: usize,
 ) {
-    let word_starts = |p: usize| {
-        let i = words.partition_point(|w| w.start < p);
-        words.get(i).is_some_and(|w| w.start == p)
-    };
     let word_ends = |p: usize| {
         let i = words.partition_point(|w| w.end < p);
         words.get(i).is_some_and(|w| w.end == p)
     };
-    let mut added = false;
+    let found = out.len();
     for i in 0..sentence.len().saturating_sub(1) {
-        if !matches!(sentence[i], '小' | '老') {
+        if !convention::familiar_name_at(sentence, i) {
             continue;
         }
         let after = sentence.get(i + 2).copied();
         if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) {
             continue;
         }
-        let surname = convention::COMMON_SURNAMES.contains(sentence[i + 1]);
-        if !surname || !word_starts(base + i) || !word_ends(base + i + 2) {
+        let (s, e) = (base + i, base + i + 2);
+        if convention::word_at(words, s).is_none() || !word_ends(e) {
             continue;
         }
-        let (s, e) = (base + i, base + i + 2);
-        if out[first..].iter().any(|x| x.start < e && s < x.end) {
+        // The tagger's names are sorted: the one that might overlap is the
+        // last to begin before `e`.
+        let j = first + out[first..found].partition_point(|x| x.start < e);
+        if j > first && out[j - 1].end > s {
             continue;
         }
         out.push(FoundEntity {
@@ -554,9 +552,8 @@ fn find_familiar_names(
             start: s,
             end: e,
         });
-        added = true;
     }
-    if added {
+    if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
     }
 }

@@ -1089,24 +1089,10 @@ impl Trained<'_> {
     /// each keep their own).
     fn keep_strongest(&self, w: &mut [f32]) {
         let max = self.options.max_features;
-        let mut score: Vec<(f32, usize)> = (0..self.keys.len())
-            .filter(|&f| self.keys[f] & CORPUS_COPY == 0)
-            .map(|f| {
-                (
-                    w[f * N_TAGS..(f + 1) * N_TAGS]
-                        .iter()
-                        .map(|x| x.abs())
-                        .sum(),
-                    f,
-                )
-            })
-            .filter(|&(m, _)| m > 0.0)
-            .collect();
-        if max == 0 || score.len() <= max {
+        if max == 0 {
             return;
         }
-        score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, f) in &score[max..] {
+        for f in by_strength(self.keys, w).into_iter().skip(max) {
             w[f * N_TAGS..(f + 1) * N_TAGS].fill(0.0);
         }
     }
@@ -1166,17 +1152,12 @@ impl Trained<'_> {
     fn select_features(&self, crf: &mut Crf, data: &mut [Prepared]) {
         let (keys, options, log) = (self.keys, self.options, self.log);
         let nf = keys.len();
-        let mut score: Vec<(f32, u32)> = (0..nf)
-            .filter(|&f| keys[f] & CORPUS_COPY == 0)
-            .map(|f| {
-                let r = &crf.w[f * N_TAGS..(f + 1) * N_TAGS];
-                (r.iter().map(|x| x.abs()).sum::<f32>(), f as u32)
-            })
-            .collect();
-        score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut keep: Vec<bool> = keys.iter().map(|&k| k & CORPUS_COPY != 0).collect();
-        for &(_, f) in &score[..options.max_features.min(score.len())] {
-            keep[f as usize] = true;
+        for f in by_strength(keys, &crf.w)
+            .into_iter()
+            .take(options.max_features)
+        {
+            keep[f] = true;
         }
         let mut zeroed = 0usize;
         for (j, x) in crf.w.iter_mut().enumerate() {
@@ -1389,6 +1370,25 @@ impl Perceptron {
             options,
         )
     }
+}
+
+/// The shared features, strongest first: by the summed magnitude of
+/// their weights in `w`, ties by id.
+fn by_strength(keys: &[u64], w: &[f32]) -> Vec<usize> {
+    let mut score: Vec<(f32, usize)> = (0..keys.len())
+        .filter(|&f| keys[f] & CORPUS_COPY == 0)
+        .map(|f| {
+            (
+                w[f * N_TAGS..(f + 1) * N_TAGS]
+                    .iter()
+                    .map(|x| x.abs())
+                    .sum(),
+                f,
+            )
+        })
+        .collect();
+    score.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    score.into_iter().map(|(_, f)| f).collect()
 }
 
 /// The shared weights plus `mix[c]` times corpus `c`'s copies.
