@@ -52,16 +52,23 @@ pub(crate) fn pass<'a>(
             .flat_map(|(a, _)| text.match_indices(a).map(|(s, a)| (s, s + a.len())))
             .collect();
         spans.sort_unstable();
+        // The farthest end of the mentions so far.
+        let reach: Vec<usize> = spans
+            .iter()
+            .scan(0, |m, &(_, me)| {
+                *m = (*m).max(me);
+                Some(*m)
+            })
+            .collect();
         entities.retain(|x| {
             let (s, e) = (x.span.start, x.span.end);
-            // The mentions that begin at or before the entity: the last
-            // few may hold it (mentions of different aliases may nest).
-            let i = spans.partition_point(|m| m.0 <= s);
-            !spans[..i]
-                .iter()
-                .rev()
-                .take(4)
-                .any(|&(ms, me)| e <= me && e - s < me - ms)
+            // A mention that begins before the entity and reaches its
+            // end, or begins with it and goes further, holds it.
+            let before = spans.partition_point(|m| m.0 < s);
+            let upto = spans.partition_point(|m| m.0 <= s);
+            let outer = before > 0 && reach[before - 1] >= e;
+            let longer = upto > before && spans[upto - 1].1 > e;
+            !(outer || longer)
         });
     }
     for e in entities.iter_mut() {
