@@ -12,15 +12,15 @@ use zh_extract::train::{self, DEV_SETS};
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.827),
-    ("pd1998", 0.854),
-    ("boson", 0.678),
-    ("cluener", 0.700),
-    ("weibo", 0.553),
-    ("resume", 0.813),
+    ("pd1998", 0.857),
+    ("boson", 0.685),
+    ("cluener", 0.708),
+    ("weibo", 0.570),
+    ("resume", 0.822),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.737;
+const MACRO_FLOOR: f64 = 0.745;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {
