@@ -173,6 +173,19 @@ const OUTERMOST: &[Case] = &[
         "杭州市西湖区人民政府与宁波大学签署合作协议。",
         &[(Org, "杭州市西湖区人民政府", 0), (Org, "宁波大学", 11)],
     ),
+    // A place before its own government's or court's formal name is
+    // that body, whatever the tagger read (`雷山县` alone as a place).
+    (
+        "雷山县人民政府县长訾光明介绍了情况。",
+        &[(Org, "雷山县人民政府", 0), (Per, "訾光明", 9)],
+    ),
+    (
+        "岳阳市中级人民法院审理了此案，岳阳市人民检察院提起公诉。",
+        &[
+            (Org, "岳阳市中级人民法院", 0),
+            (Org, "岳阳市人民检察院", 15),
+        ],
+    ),
     (
         "县总工会党组书记赵丽萍来到余姚市梁弄镇横坎头村。",
         &[

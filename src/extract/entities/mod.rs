@@ -206,6 +206,12 @@ impl EntityModel {
                         }
                         _ => e,
                     };
+                    // A place before its own government's formal name is
+                    // that body (`雷山县人民政府`: the outermost name).
+                    let (kind, e) = match convention::place_body_end(sentence, kind, e) {
+                        Some(end) => (EntityKind::Organization, end),
+                        None => (kind, e),
+                    };
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
                     let mut s = s.max(taken);
