@@ -851,6 +851,43 @@ pub(crate) fn place_body_end(sentence: &[char], kind: EntityKind, end: usize) ->
         .map(|b| end + b.chars().count())
 }
 
+/// Last chars an organization's name may end with beside the lexicon's
+/// suffixes: units and bodies (`…系`, `…司`, `…庭`, `…师`, `…连`), teams
+/// (`…女篮`), media (`…网`). Corpora tag `南京师范大学美术系`,
+/// `国家计委科技司` whole.
+const ORG_LAST_CHARS: &str =
+    "系司科室处部班组队团庭师连营院所站台馆社会局厅委办署行厂店场校园军协盟党报刊网篮排足";
+
+/// The end of an organization span (`s..e` of `sentence`) without the
+/// words the tagger ran on with (`故宫博物院|文创团队合作设计包装`,
+/// `服装质检中心|监督调查`): when the span does not end as a name does
+/// (`ends_name(e)`, [`ORG_LAST_CHARS`], a letter or digit, a closing
+/// bracket), it ends at the last word boundary (`words`, view positions;
+/// `base` is the sentence's start) after which `ends_name` holds, two
+/// chars in at least; else at `e`.
+pub(crate) fn org_name_end(
+    sentence: &[char],
+    words: &[Word<'_>],
+    base: usize,
+    (s, e): (usize, usize),
+    ends_name: impl Fn(usize) -> bool,
+) -> usize {
+    let Some(&last) = sentence.get(s..e).and_then(<[char]>::last) else {
+        return e;
+    };
+    let ends_as_name = ends_name(e)
+        || ORG_LAST_CHARS.contains(last)
+        || last.is_ascii_alphanumeric()
+        || PAIRS.iter().any(|&(_, close)| close == last);
+    if ends_as_name {
+        return e;
+    }
+    (s + 2..e - 1)
+        .rev()
+        .find(|&k| ends_name(k) && word_at(words, base + k).is_some())
+        .unwrap_or(e)
+}
+
 /// Ends of a branch's name (`宁波市分公司`): it continues the
 /// organization right before it (`中国人民财产保险股份有限公司宁波市分公司`
 /// is one).
@@ -969,6 +1006,57 @@ mod tests {
         ];
         for w in names {
             assert!(!is_category_noun(&chars(w)), "{w}");
+        }
+    }
+
+    /// Words of a text cut at `/` (tag `n`), view positions from 0.
+    fn cut(text: &str) -> (Vec<char>, Vec<Word<'_>>) {
+        let mut at = 0;
+        let words = text
+            .split('/')
+            .map(|w| {
+                let n = w.chars().count();
+                at += n;
+                Word {
+                    text: w,
+                    tag: "n",
+                    tag_id: 0,
+                    start: at - n,
+                    end: at,
+                }
+            })
+            .collect();
+        (text.chars().filter(|&c| c != '/').collect(), words)
+    }
+
+    #[test]
+    fn 组织名到名称为止() {
+        let ends = ["院", "中心", "基金会", "交易所", "委"];
+        // (words cut at `/`, span, the end the name keeps).
+        let cases = [
+            ("故宫/博物院/合作/设计/包装", (0, 11), 5),
+            ("服装/质检/中心/监督/调查", (0, 10), 6),
+            ("东京/商品/交易所/橡胶/期货", (0, 11), 7),
+            ("国家/卫健委/新闻", (0, 7), 5),
+            // Names that end as names do stay whole.
+            ("南京/师范/大学/美术/系", (0, 9), 9),
+            ("国家/计委/科技/司", (0, 7), 7),
+            ("浙江/稠州/银行/女篮", (0, 8), 8),
+            ("工商/银行/（/601398/）", (0, 12), 12),
+            // No name inside: left as it is.
+            ("阿里/巴巴", (0, 4), 4),
+        ];
+        for (text, span, want) in cases {
+            let (sentence, words) = cut(text);
+            let ends_name = |k: usize| {
+                let name: String = sentence[span.0..k].iter().collect();
+                ends.iter().any(|e| name.ends_with(e))
+            };
+            assert_eq!(
+                org_name_end(&sentence, &words, 0, span, ends_name),
+                want,
+                "{text}"
+            );
         }
     }
 

@@ -212,6 +212,24 @@ impl EntityModel {
                         Some(end) => (EntityKind::Organization, end),
                         None => (kind, e),
                     };
+                    // An organization runs no further than its name
+                    // (`故宫博物院|文创团队合作设计包装`).
+                    let e = if kind == EntityKind::Organization {
+                        let ends_name = |k: usize| ends_with_org_suffix(lexicon, &sentence[s..k]);
+                        let e = convention::org_name_end(
+                            sentence,
+                            sentence_words,
+                            start,
+                            (s, e),
+                            ends_name,
+                        );
+                        if convention::is_category_noun(&sentence[s..e]) {
+                            return;
+                        }
+                        e
+                    } else {
+                        e
+                    };
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
                     let mut s = s.max(taken);
