@@ -103,6 +103,12 @@ const QUOTES_AND_BRACKETS: &[Case] = &[
         "车间被评为“余姚市模范职工之家”，余姚市总工会发来贺信。",
         &[(Org, "余姚市总工会", 17)],
     ),
+    // Nor where the place is named outside the quotes too: the other
+    // mention stays out.
+    (
+        "修理队来自上海市，今年被评为“上海市优秀志愿服务团队”。",
+        &[(Loc, "上海市", 5)],
+    ),
     // A newspaper's title is no organization; its office is.
     ("订阅《宁波日报》的读者可以免费领取日历。", &[]),
     (

@@ -639,13 +639,20 @@ const HONOUR_ENDS: &[&str] = &[
     "之星",
     "好人",
     "榜样",
+    "团队",
+    "家庭",
+    "班组",
+    "志愿者",
+    "示范岗",
+    "标杆",
+    "品牌",
 ];
 
 /// Whether `s..e` lies inside a quoted honour longer than it (`“宁波工匠”`,
 /// `“温州市先进基层党组织”`): the place there names no place the text
 /// is about, as entities.md keeps honours in quotes out. Looks at most
 /// 24 chars each way.
-fn in_quoted_honour(sentence: &[char], s: usize, e: usize) -> bool {
+pub(crate) fn in_quoted_honour(sentence: &[char], s: usize, e: usize) -> bool {
     const REACH: usize = 24;
     let open = sentence[s.saturating_sub(REACH)..s]
         .iter()

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::EntityModel;
+use super::{EntityModel, convention};
 use crate::record::{Entity, EntityKind, Span};
 use crate::segment::{self, Segmenter, Word};
 
@@ -114,6 +114,11 @@ pub(crate) fn pass<'a>(
         if !boundary_ok(text, s, e) || cuts_a_word(segmenter, text, s, e, &mut words) {
             continue;
         }
+        // As the tagger's own spans: no place or body inside a quoted
+        // honour (`“上海市优秀志愿服务团队”`).
+        if kinds[pattern] != EntityKind::Person && in_quoted_honour_at(text, s, e) {
+            continue;
+        }
         let char_start = cursor.1 + text[cursor.0..s].chars().count();
         let char_end = char_start + text[s..e].chars().count();
         cursor = (s, char_start);
@@ -133,6 +138,19 @@ pub(crate) fn pass<'a>(
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// Whether the bytes `s..e` of `text` lie inside a quoted honour
+/// ([`convention::in_quoted_honour`], on the chars around them).
+fn in_quoted_honour_at(text: &str, s: usize, e: usize) -> bool {
+    const REACH: usize = 24;
+    let mut window: Vec<char> = text[..s].chars().rev().take(REACH).collect();
+    window.reverse();
+    let start = window.len();
+    window.extend(text[s..e].chars());
+    let end = window.len();
+    window.extend(text[e..].chars().take(REACH));
+    convention::in_quoted_honour(&window, start, end)
 }
 
 /// Below this many names, or in a text shorter than [`SHORT_TEXT`] bytes,
