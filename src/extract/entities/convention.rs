@@ -865,28 +865,36 @@ pub(crate) fn place_body_end(sentence: &[char], kind: EntityKind, end: usize) ->
 const ORG_LAST_CHARS: &str =
     "系司科室处部班组队团庭师连营院所站台馆社会局厅委办署行厂店场校园军协盟党报刊网篮排足";
 
-/// The end of an organization span (`s..e` of `sentence`) without the
-/// words the tagger ran on with (`故宫博物院|文创团队合作设计包装`,
-/// `服装质检中心|监督调查`): when the span does not end as a name does
-/// (`ends_name(e)`, [`ORG_LAST_CHARS`], a letter or digit, a closing
-/// bracket), it ends at the last word boundary (`words`, view positions;
-/// `base` is the sentence's start) after which `ends_name` holds, two
-/// chars in at least; else at `e`.
-pub(crate) fn org_name_end(
+/// Last chars a place's name may end with beside a listed place: its
+/// divisions, features, facilities and quarters (`…湾`, `…大厦`,
+/// `…人民大会堂`, `…中心`, `…东`).
+const PLACE_LAST_CHARS: &str = "省市县区州盟旗镇乡村山河湖江海岛路街道桥港站场园城寺塔洋洲湾峡谷关口岭峰坝泉池宫殿楼馆院庄营屯寨堡沟坡洞里巷弄台门广心国部方东西南北厦堂";
+
+/// The end of an organization's or place's span (`s..e` of `sentence`)
+/// without the words the tagger ran on with
+/// (`故宫博物院|文创团队合作设计包装`, `服装质检中心|监督调查`,
+/// `杭州|会展业`): when the span does not end as such a name does
+/// (`ends_name(e)`, [`ORG_LAST_CHARS`] or [`PLACE_LAST_CHARS`], anything
+/// but a Han char), it ends at the last word boundary (`words`, view
+/// positions; `base` is the sentence's start) after which `ends_name`
+/// holds, two chars in at least; else at `e`. A person's span is left.
+pub(crate) fn name_end(
     sentence: &[char],
     words: &[Word<'_>],
     base: usize,
+    kind: EntityKind,
     (s, e): (usize, usize),
     ends_name: impl Fn(usize) -> bool,
 ) -> usize {
+    let last_chars = match kind {
+        EntityKind::Organization => ORG_LAST_CHARS,
+        EntityKind::Place => PLACE_LAST_CHARS,
+        _ => return e,
+    };
     let Some(&last) = sentence.get(s..e).and_then(<[char]>::last) else {
         return e;
     };
-    let ends_as_name = ends_name(e)
-        || ORG_LAST_CHARS.contains(last)
-        || last.is_ascii_alphanumeric()
-        || PAIRS.iter().any(|&(_, close)| close == last);
-    if ends_as_name {
+    if ends_name(e) || last_chars.contains(last) || !is_han(last) {
         return e;
     }
     (s + 2..e - 1)
@@ -1037,30 +1045,46 @@ mod tests {
     }
 
     #[test]
-    fn 组织名到名称为止() {
-        let ends = ["院", "中心", "基金会", "交易所", "委"];
-        // (words cut at `/`, span, the end the name keeps).
-        let cases = [
-            ("故宫/博物院/合作/设计/包装", (0, 11), 5),
-            ("服装/质检/中心/监督/调查", (0, 10), 6),
-            ("东京/商品/交易所/橡胶/期货", (0, 11), 7),
-            ("国家/卫健委/新闻", (0, 7), 5),
-            // Names that end as names do stay whole.
-            ("南京/师范/大学/美术/系", (0, 9), 9),
-            ("国家/计委/科技/司", (0, 7), 7),
-            ("浙江/稠州/银行/女篮", (0, 8), 8),
-            ("工商/银行/（/601398/）", (0, 12), 12),
-            // No name inside: left as it is.
-            ("阿里/巴巴", (0, 4), 4),
+    fn 名称到名称为止() {
+        use EntityKind::{Organization as Org, Person as Per, Place as Loc};
+        // What `ends_name` knows: organization suffixes, listed places.
+        let known = [
+            "院",
+            "中心",
+            "基金会",
+            "交易所",
+            "委",
+            "杭州",
+            "三亚市",
+            "成都市",
         ];
-        for (text, span, want) in cases {
+        // (words cut at `/`, kind, span, the end the name keeps).
+        let cases = [
+            ("故宫/博物院/合作/设计/包装", Org, (0, 11), 5),
+            ("服装/质检/中心/监督/调查", Org, (0, 10), 6),
+            ("东京/商品/交易所/橡胶/期货", Org, (0, 11), 7),
+            ("国家/卫健委/新闻", Org, (0, 7), 5),
+            ("杭州/会展业", Loc, (0, 5), 2),
+            ("三亚市/海棠区/海棠/北路/36/号", Loc, (0, 13), 3),
+            // Names that end as names do stay whole.
+            ("南京/师范/大学/美术/系", Org, (0, 9), 9),
+            ("国家/计委/科技/司", Org, (0, 7), 7),
+            ("浙江/稠州/银行/女篮", Org, (0, 8), 8),
+            ("工商/银行/（/601398/）", Org, (0, 12), 12),
+            ("重庆市/人民/大会堂", Loc, (0, 8), 8),
+            ("成都市/高新区", Loc, (0, 6), 6),
+            // No name inside, or a person: left as it is.
+            ("阿里/巴巴", Org, (0, 4), 4),
+            ("杭州/会展业", Per, (0, 5), 5),
+        ];
+        for (text, kind, span, want) in cases {
             let (sentence, words) = cut(text);
             let ends_name = |k: usize| {
                 let name: String = sentence[span.0..k].iter().collect();
-                ends.iter().any(|e| name.ends_with(e))
+                known.iter().any(|e| name.ends_with(e))
             };
             assert_eq!(
-                org_name_end(&sentence, &words, 0, span, ends_name),
+                name_end(&sentence, &words, 0, kind, span, ends_name),
                 want,
                 "{text}"
             );

@@ -212,24 +212,28 @@ impl EntityModel {
                         Some(end) => (EntityKind::Organization, end),
                         None => (kind, e),
                     };
-                    // An organization runs no further than its name
-                    // (`故宫博物院|文创团队合作设计包装`).
-                    let e = if kind == EntityKind::Organization {
-                        let ends_name = |k: usize| ends_with_org_suffix(lexicon, &sentence[s..k]);
-                        let e = convention::org_name_end(
-                            sentence,
-                            sentence_words,
-                            start,
-                            (s, e),
-                            ends_name,
-                        );
-                        if convention::is_category_noun(&sentence[s..e]) {
-                            return;
+                    // A name runs no further than the name
+                    // (`故宫博物院|文创团队合作设计包装`, `杭州|会展业`).
+                    let ends_name = |k: usize| match kind {
+                        EntityKind::Organization => ends_with_org_suffix(lexicon, &sentence[s..k]),
+                        _ => {
+                            is_division(&sentence[s..k])
+                                || convention::ends_as_division(&sentence[s..k])
                         }
-                        e
-                    } else {
-                        e
                     };
+                    let e = convention::name_end(
+                        sentence,
+                        sentence_words,
+                        start,
+                        kind,
+                        (s, e),
+                        ends_name,
+                    );
+                    if kind == EntityKind::Organization
+                        && convention::is_category_noun(&sentence[s..e])
+                    {
+                        return;
+                    }
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
                     let mut s = s.max(taken);
