@@ -17,6 +17,11 @@ use crate::text::is_han;
 
 /// Heads of category nouns: a kind of body, or a unit of one.
 const CATEGORY_HEADS: &[&str] = &[
+    "机构",
+    "中队",
+    "大队",
+    "团",
+    "街道办",
     "工会",
     "分工会",
     "工会委员会",
@@ -226,6 +231,16 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "强村",
     "红色",
     "疗休养",
+    "建筑",
+    "商业",
+    "征信",
+    "访问",
+    "资产管理",
+    "物业",
+    "保险",
+    "投资",
+    "科技",
+    "咨询",
 ];
 
 /// Determiners and quantifiers before a category noun (`该公司`, `各级工会`).
@@ -1003,6 +1018,13 @@ mod tests {
             "本公司",
             "驻村工作组",
             "专项督查组",
+            "建筑公司",
+            "商业银行",
+            "资产管理公司",
+            "征信机构",
+            "访问团",
+            "街道办",
+            "该中队",
         ];
         for w in category {
             assert!(is_category_noun(&chars(w)), "{w}");
@@ -1017,6 +1039,9 @@ mod tests {
             "中共中央宣传部",
             "宁波市第二人民医院",
             "华力公司",
+            "中国建筑公司",
+            "招商银行",
+            "上海市访问团",
             "",
         ];
         for w in names {
