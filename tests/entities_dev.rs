@@ -11,16 +11,16 @@ use zh_extract::train::{self, DEV_SETS};
 
 /// (corpus, floor of its overall F1).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.827),
-    ("pd1998", 0.857),
-    ("boson", 0.685),
+    ("msra", 0.824),
+    ("pd1998", 0.860),
+    ("boson", 0.701),
     ("cluener", 0.708),
-    ("weibo", 0.570),
-    ("resume", 0.822),
+    ("weibo", 0.576),
+    ("resume", 0.816),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.745;
+const MACRO_FLOOR: f64 = 0.747;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {

@@ -139,13 +139,14 @@ const NAME_BOUNDARIES: &[Case] = &[
         "郑某和卜某因琐事发生争执。",
         &[(Per, "郑某", 0), (Per, "卜某", 3)],
     ),
-    // So is one with a kinship term; an honorific stays out.
+    // So is one with a kinship term or an honorific.
     ("王大姐每天早上都去菜场买菜。", &[(Per, "王大姐", 0)]),
     (
         "张阿姨和刘大爷是多年的邻居。",
         &[(Per, "张阿姨", 0), (Per, "刘大爷", 4)],
     ),
-    ("周先生告诉记者，他已经报警。", &[(Per, "周", 0)]),
+    ("周先生告诉记者，他已经报警。", &[(Per, "周先生", 0)]),
+    ("李小姐和张女士都是志愿者。", &[(Per, "李小姐", 0), (Per, "张女士", 4)]),
     // Amounts are no names, not even in the capitals of invoices.
     ("报销金额壹仟伍佰圆整。", &[]),
     ("合计：人民币伍万叁仟贰佰元整。", &[]),
