@@ -695,7 +695,8 @@ pub(crate) fn in_quoted_honour(sentence: &[char], s: usize, e: usize) -> bool {
 /// honorifics MSRA dev reads 0.003 lower, the résumés 0.013, Boson 0.013
 /// higher and Weibo 0.006 (README).
 const ADDRESS_FORMS: &[&str] = &[
-    "某某", "某", "大姐", "大哥", "大爷", "大妈", "大娘", "大婶", "阿姨", "师傅", "先生", "女士", "小姐",
+    "某某", "某", "大姐", "大哥", "大爷", "大妈", "大娘", "大婶", "阿姨", "师傅", "先生", "女士",
+    "小姐",
 ];
 
 /// The end of a lone surname at `e - 1` with the address form after it.
