@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use zh_extract::Extractor;
 use zh_extract::train::{self, DEV_SETS};
 
-/// (corpus, floor of its overall F1).
+/// (corpus, floor of its overall F1). MSRA's is issue 12's own (within
+/// 0.01 of the MSRA-only model's 0.840), above today's figure minus 0.01.
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.824),
+    ("msra", 0.830),
     ("pd1998", 0.860),
     ("boson", 0.701),
     ("cluener", 0.708),
