@@ -982,9 +982,11 @@ pub(crate) fn joining_word(
         .iter()
         .take_while(|w| w.start < base + e)
         .find(|w| {
+            // In the middle only after a whole name (`A局联合B部`, not
+            // `北京草桥农工商联合公司`).
             let verb = w.tag.starts_with('v')
                 && JOINING_VERBS.contains(&w.text)
-                && (w.start == base + s || w.start >= base + s + 3);
+                && (w.start == base + s || (w.start >= base + s + 3 && ends_name(w.start - base)));
             let conjunction = w.tag == "c"
                 && CONJUNCTIONS.contains(&w.text)
                 && w.start >= base + s + 2

@@ -513,6 +513,10 @@ fn push_name(
             }
         }
     }
+    // A part a joining word left may be a bare category noun (`…和公司`).
+    if kind == EntityKind::Organization && convention::is_category_noun(&sentence[s..e]) {
+        return;
+    }
     cuts.clear();
     if kind != EntityKind::Person {
         convention::division_cuts(sentence, s, e, is_division, cuts);
