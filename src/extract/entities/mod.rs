@@ -212,8 +212,15 @@ impl EntityModel {
                         Some(end) => (EntityKind::Organization, end),
                         None => (kind, e),
                     };
-                    // A name runs no further than the name
-                    // (`故宫博物院|文创团队合作设计包装`, `杭州|会展业`).
+                    // A name the convention lengthened (`王某`) ends where
+                    // the next may have begun.
+                    let mut s = s.max(taken);
+                    if s >= e {
+                        return;
+                    }
+                    // Where a name of this kind may end: the tagger's span
+                    // is cut back to one, and a joining word splits a span
+                    // after one.
                     let ends_name = |k: usize| match kind {
                         EntityKind::Organization => ends_with_org_suffix(lexicon, &sentence[s..k]),
                         _ => {
@@ -221,6 +228,8 @@ impl EntityModel {
                                 || convention::ends_as_division(&sentence[s..k])
                         }
                     };
+                    // A name runs no further than the name
+                    // (`故宫博物院|文创团队合作设计包装`, `杭州|会展业`).
                     let e = convention::name_end(
                         sentence,
                         sentence_words,
@@ -229,27 +238,10 @@ impl EntityModel {
                         (s, e),
                         ends_name,
                     );
-                    if kind == EntityKind::Organization
-                        && convention::is_category_noun(&sentence[s..e])
-                    {
-                        return;
-                    }
-                    // A name the convention lengthened (`王某`) ends where
-                    // the next may have begun.
-                    let mut s = s.max(taken);
-                    if s >= e {
-                        return;
-                    }
                     taken = e;
                     // `联合县人社局`: the verb is no part of the name;
                     // `A局联合B部`, `A总工会和B总工会` are two.
                     if kind != EntityKind::Person {
-                        let ends_name = |k: usize| match kind {
-                            EntityKind::Organization => {
-                                ends_with_org_suffix(lexicon, &sentence[s..k])
-                            }
-                            _ => convention::ends_as_division(&sentence[s..k]),
-                        };
                         if let Some((v, w)) =
                             convention::joining_word(sentence_words, start, s, e, ends_name)
                         {
