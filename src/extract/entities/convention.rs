@@ -235,6 +235,13 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "商业",
     "征信",
     "访问",
+    "考察",
+    "慰问",
+    "宣讲",
+    "调研",
+    "参观",
+    "观察",
+    "报告",
     "资产管理",
     "物业",
     "保险",
@@ -946,6 +953,81 @@ pub(crate) fn familiar_name_at(sentence: &[char], i: usize) -> bool {
         && sentence
             .get(i + 1)
             .is_some_and(|&c| COMMON_SURNAMES.contains(c))
+}
+
+/// Surnames too rare in the training data to be learned, some of them
+/// also common words (`应`, `党`, `查`): names only after a role
+/// ([`is_role`]).
+const RARE_SURNAMES: &str = "应党卫区禤冼仇查覃缪邬鲍柯翁蓝滕甘粟庞樊殷阮俞骆倪祝晏";
+
+/// Whether `c` is one of [`COMMON_SURNAMES`] or [`RARE_SURNAMES`].
+pub(crate) fn is_listed_surname(c: &[char]) -> bool {
+    matches!(c, [one] if COMMON_SURNAMES.contains(*one) || RARE_SURNAMES.contains(*one))
+}
+
+/// Jieba's tags of words that may follow a name the tagger left out:
+/// verbs, adverbs, prepositions, conjunctions, time words, pronouns
+/// (`说`, `也`, `在`, `和`, `今年`, `每天`).
+pub(crate) fn follows_name(tag: &str) -> bool {
+    matches!(tag, "v" | "d" | "p" | "c" | "t" | "r")
+}
+
+/// Roles and titles a name follows (`书记`, `护士长`, `机修工`, `网格员`):
+/// the lexicon's titles, and jieba words that end in `工`, `员`, `长`, `师`
+/// and name a person's job, not a group or an act (`员工`, `施工`).
+pub(crate) fn is_role(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "记者",
+        "通讯员",
+        "书记",
+        "副书记",
+        "主席",
+        "副主席",
+        "主任",
+        "副主任",
+        "经理",
+        "总经理",
+        "董事长",
+        "教授",
+        "博士",
+        "老师",
+        "教师",
+        "医生",
+        "大夫",
+        "护士",
+        "会计",
+        "出纳",
+        "代表",
+        "委员",
+        "律师",
+        "法官",
+        "工人",
+        "职员",
+        "民警",
+        "干部",
+        "志愿者",
+        "专家",
+        "导演",
+        "选手",
+        "患者",
+        "村民",
+        "居民",
+        "市民",
+        "党员",
+        "邻居",
+        "司机",
+        "厨师",
+    ];
+    const NOT_ROLES: &[&str] = &[
+        "员工", "职工", "人员", "成员", "会员", "施工", "加工", "开工", "复工", "用工", "务工",
+        "分工", "完工", "动工", "竣工", "家长", "增长", "成长", "延长", "生长", "擅长",
+    ];
+    if TITLES.contains(&word) {
+        return true;
+    }
+    word.chars().count() >= 2
+        && word.ends_with(['工', '员', '长', '师'])
+        && !NOT_ROLES.contains(&word)
 }
 
 /// The hundred commonest surnames: `小` or `老` before one of them is a

@@ -264,6 +264,8 @@ impl EntityModel {
                     push_name(out, first, sentence, start, part, is_division, &mut cuts);
                 });
                 find_familiar_names(sentence, sentence_words, start, out, first);
+                find_titled_names(sentence, sentence_words, start, lexicon, out, first);
+                complete_lists(sentence, start, out, first);
                 if outermost {
                     merge_nested(out, first);
                 }
@@ -557,12 +559,15 @@ fn find_familiar_names(
         if !convention::familiar_name_at(sentence, i) {
             continue;
         }
-        let after = sentence.get(i + 2).copied();
-        if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) {
-            continue;
-        }
         let (s, e) = (base + i, base + i + 2);
         if convention::word_at(words, s).is_none() || !word_ends(e) {
+            continue;
+        }
+        let after = sentence.get(i + 2).copied();
+        // Before more Han chars, only before an act (`小刘也说`, `老何来自`).
+        let acts =
+            || convention::word_at(words, e).is_some_and(|w| convention::follows_name(w.tag));
+        if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) && !acts() {
             continue;
         }
         // The tagger's names are sorted: the one that might overlap is the
@@ -576,6 +581,162 @@ fn find_familiar_names(
             start: s,
             end: e,
         });
+    }
+    if out.len() > found {
+        out[first..].sort_by_key(|x| x.start);
+    }
+}
+
+/// Adds a name that a role introduces and the tagger left out, as
+/// `机修工应国庆自…`, `护士长应雪说`: a surname right after the role and one
+/// or two more chars up to where jieba begins a verb, an adverb, a
+/// preposition, a conjunction or a time word, or a mark. Surnames that are
+/// also common words (`应`, `党`, `查`) are seldom names in the training
+/// data: a role before them is the evidence. Keeps `out[first..]` sorted.
+fn find_titled_names(
+    sentence: &[char],
+    words: &[Word<'_>],
+    base: usize,
+    lexicon: &lexicon::Lexicon,
+    out: &mut Vec<FoundEntity>,
+    first: usize,
+) {
+    let is_surname = |c: &[char]| {
+        convention::is_listed_surname(c)
+            || c.len() == 2
+                && lexicon
+                    .get(lexicon::word_key(c))
+                    .is_some_and(|(f, _)| f & lexicon::SURNAME != 0)
+    };
+    let found = out.len();
+    let w0 = words.partition_point(|w| w.end <= base);
+    for w in words[w0..]
+        .iter()
+        .take_while(|w| w.end < base + sentence.len())
+    {
+        if !convention::is_role(w.text) {
+            continue;
+        }
+        let s = w.end - base;
+        let surname = if is_surname(&sentence[s..(s + 2).min(sentence.len())]) {
+            2
+        } else if is_surname(&sentence[s..s + 1]) {
+            1
+        } else {
+            continue;
+        };
+        // Jieba reads the surname as a word of its own or the start of a
+        // name (`应当`, `顾问` are no names).
+        let read_as_name = convention::word_at(words, w.end)
+            .is_some_and(|x| x.end - x.start == surname || x.tag.starts_with("nr"));
+        if !read_as_name {
+            continue;
+        }
+        let ends_here = |e: usize| match sentence.get(e) {
+            None => true,
+            Some(&c) if !crate::text::is_han(c) => !c.is_alphanumeric(),
+            Some(_) => convention::word_at(words, base + e)
+                .is_some_and(|w| convention::follows_name(w.tag)),
+        };
+        let Some(e) = (surname + 1..=surname + 2)
+            .map(|n| s + n)
+            .find(|&e| e <= sentence.len() && ends_here(e))
+        else {
+            continue;
+        };
+        if !sentence[s..e].iter().all(|&c| crate::text::is_han(c)) {
+            continue;
+        }
+        let (s, e) = (base + s, base + e);
+        let j = first + out[first..found].partition_point(|x| x.start < e);
+        if j > first && out[j - 1].end > s {
+            continue;
+        }
+        out.push(FoundEntity {
+            kind: EntityKind::Person,
+            start: s,
+            end: e,
+        });
+    }
+    if out.len() > found {
+        out[first..].sort_by_key(|x| x.start);
+    }
+}
+
+/// Completes lists of names: the items between two persons (or two
+/// places) in a list cut by `、` are persons (places) too (`…、傅莱、…`
+/// among the members of a committee; `智利、乌拉圭、巴拉圭、阿根廷`),
+/// whether the tagger left them out or read them as another kind; the
+/// last name may follow `和`, `与` or `及`. Persons are two or three chars, places up to eight; an item that is
+/// not one name or one such run of Han chars ends the list. Keeps
+/// `out[first..]` sorted.
+fn complete_lists(sentence: &[char], base: usize, out: &mut Vec<FoundEntity>, first: usize) {
+    let at = |p: usize| sentence.get(p.wrapping_sub(base)).copied();
+    let found = out.len();
+    let mut i = first;
+    while i < found {
+        let head = out[i];
+        let longest = match head.kind {
+            EntityKind::Person => 3,
+            EntityKind::Place => 8,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Walk the list after `head`: each item is the next name if it
+        // begins right after the `、`, else the Han run up to the next `、`.
+        // `items` holds (start, end, index in `out` if a name).
+        let mut items: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let (mut end, mut j) = (head.end, i + 1);
+        while at(end) == Some('、') {
+            let s = end + 1;
+            if j < found && out[j].start == s {
+                items.push((s, out[j].end, Some(j)));
+                j += 1;
+            } else {
+                let limit = if j < found {
+                    out[j].start
+                } else {
+                    base + sentence.len()
+                };
+                let e = (s..limit).find(|&p| at(p) == Some('、')).unwrap_or(limit);
+                let han = (s..e).all(|p| at(p).is_some_and(crate::text::is_han));
+                if !han || !(2..=longest).contains(&(e - s)) || at(e) != Some('、') {
+                    break;
+                }
+                items.push((s, e, None));
+            }
+            end = items.last().map_or(end, |x| x.1);
+        }
+        // `…、巴拉圭和阿根廷`: a conjunction before the last name.
+        if !items.is_empty()
+            && matches!(at(end), Some('和' | '与' | '及'))
+            && j < found
+            && out[j].start == end + 1
+        {
+            items.push((end + 1, out[j].end, Some(j)));
+        }
+        // Up to the last item of the head's kind.
+        let last = items
+            .iter()
+            .rposition(|&(_, _, k)| k.is_some_and(|k| out[k].kind == head.kind));
+        let Some(last) = last else {
+            i += 1;
+            continue;
+        };
+        for &(s, e, k) in &items[..last] {
+            match k {
+                Some(k) => out[k].kind = head.kind,
+                None => out.push(FoundEntity {
+                    kind: head.kind,
+                    start: s,
+                    end: e,
+                }),
+            }
+        }
+        // The list may go on after its last name of this kind.
+        i = items[last].2.unwrap_or(i + 1);
     }
     if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
