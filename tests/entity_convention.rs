@@ -416,6 +416,18 @@ fn 文档内的别名与断行() {
     );
 }
 
+/// Read line by line, a line may begin with the rest of a name that a
+/// break cut: the rest of a suffix is no name.
+const BROKEN_NAME_ENDS: &[Case] = &[
+    ("限公司等十二家单位提供了岗位。", &[]),
+    ("限责任公司的员工参加了培训。", &[]),
+];
+
+#[test]
+fn 断行后的名称残余() {
+    check(BROKEN_NAME_ENDS);
+}
+
 /// An alias in quotes is the alias, not a shorter name read inside it.
 const QUOTED_ALIASES: &[Case] = &[(
     "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",

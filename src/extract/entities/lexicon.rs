@@ -221,6 +221,28 @@ pub(crate) const PLACE_SUFFIXES: &[&str] = &[
     "水库",
 ];
 
+/// Whether `name` is the end of an organization suffix and no suffix of
+/// its own (`限公司` of `有限公司`): what is left of a name cut by a line
+/// break.
+pub(crate) fn is_suffix_fragment(name: &[char]) -> bool {
+    // How `word` ends: name is its end (1), the whole of it (2), or not.
+    let fit = |word: &str| {
+        let n = word.chars().count();
+        let ends = n >= name.len()
+            && word
+                .chars()
+                .rev()
+                .zip(name.iter().rev())
+                .all(|(a, b)| a == *b);
+        match (ends, n == name.len()) {
+            (true, true) => 2,
+            (true, false) => 1,
+            _ => 0,
+        }
+    };
+    ORG_SUFFIXES.iter().any(|w| fit(w) == 1) && !ORG_SUFFIXES.iter().any(|w| fit(w) == 2)
+}
+
 /// Words next to a person's name: titles, roles, bylines, forms of address.
 pub(crate) const PERSON_CUES: &[&str] = &[
     "记者",

@@ -507,8 +507,12 @@ fn push_name(
             }
         }
     }
-    // A part a joining word left may be a bare category noun (`…和公司`).
-    if kind == EntityKind::Organization && convention::is_category_noun(&sentence[s..e]) {
+    // A part a joining word left may be a bare category noun (`…和公司`);
+    // a line may begin with the rest of a name cut by a break (`限公司`).
+    if kind == EntityKind::Organization
+        && (convention::is_category_noun(&sentence[s..e])
+            || lexicon::is_suffix_fragment(&sentence[s..e]))
+    {
         return;
     }
     cuts.clear();
