@@ -416,9 +416,17 @@ fn 文档内的别名与断行() {
     );
 }
 
-/// Read line by line, a line may begin with the rest of a name that a
-/// break cut: the rest of a suffix is no name.
+/// Read line by line, a line may end inside a name that a break cut: the
+/// name runs to the end; the next line's rest of a suffix is no name.
 const BROKEN_NAME_ENDS: &[Case] = &[
+    (
+        "本次活动由宁波海天精工股份有",
+        &[(Org, "宁波海天精工股份有", 5)],
+    ),
+    (
+        "职工们来到了杭州钢铁集团有限公",
+        &[(Org, "杭州钢铁集团有限公", 6)],
+    ),
     ("限公司等十二家单位提供了岗位。", &[]),
     ("限责任公司的员工参加了培训。", &[]),
 ];

@@ -243,6 +243,15 @@ pub(crate) fn is_suffix_fragment(name: &[char]) -> bool {
     ORG_SUFFIXES.iter().any(|w| fit(w) == 1) && !ORG_SUFFIXES.iter().any(|w| fit(w) == 2)
 }
 
+/// Whether `rest` begins an organization suffix and is none (`有`,
+/// `有限公`, `股份有` of `股份有限公司`): where a cut name stops.
+pub(crate) fn is_suffix_start(rest: &[char]) -> bool {
+    let begins = |word: &str| {
+        word.chars().count() > rest.len() && word.chars().zip(rest).all(|(a, b)| a == *b)
+    };
+    !rest.is_empty() && ORG_SUFFIXES.iter().any(|w| begins(w))
+}
+
 /// Words next to a person's name: titles, roles, bylines, forms of address.
 pub(crate) const PERSON_CUES: &[&str] = &[
     "记者",

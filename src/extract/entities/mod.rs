@@ -151,6 +151,7 @@ impl EntityModel {
                     .is_some_and(|(f, _)| f & lexicon::PLACE != 0)
             };
             let mut cuts = Vec::new();
+            let found = out.len();
             // The last sentence with the `。` added (see below).
             let (mut marked, mut marked_words) = (Vec::new(), Vec::new());
             let mut w0 = 0usize;
@@ -268,6 +269,19 @@ impl EntityModel {
                 complete_lists(sentence, start, out, first);
                 if outermost {
                     merge_nested(out, first);
+                }
+            }
+            // A text cut in the middle of a name's suffix (a PDF line read
+            // alone: `…武汉港务集团有`) ends the name it began.
+            if let Some(last) = out[found..].last_mut() {
+                let mut rest = &chars[last.end..];
+                while let [head @ .., c] = rest
+                    && c.is_whitespace()
+                {
+                    rest = head;
+                }
+                if last.kind == EntityKind::Organization && lexicon::is_suffix_start(rest) {
+                    last.end += rest.len();
                 }
             }
         });
