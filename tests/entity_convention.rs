@@ -416,6 +416,27 @@ fn 文档内的别名与断行() {
     );
 }
 
+/// A name that ends as a body's (`…医院`, `…办事处`, `…公司`) is an
+/// organization, whatever places lead it.
+const BODY_ENDS: &[Case] = &[
+    (
+        "这家书屋由杭州市拱墅区米市巷街道办事处引入专业团队运营。",
+        &[(Org, "杭州市拱墅区米市巷街道办事处", 5)],
+    ),
+    (
+        "这家食堂由成都市武侯区玉林街道办事处引入成都禾丰餐饮管理公司。",
+        &[
+            (Org, "成都市武侯区玉林街道办事处", 5),
+            (Org, "成都禾丰餐饮管理公司", 20),
+        ],
+    ),
+];
+
+#[test]
+fn 机构结尾是机构() {
+    check(BODY_ENDS);
+}
+
 /// Read line by line, a line may end inside a name that a break cut: the
 /// name runs to the end; the next line's rest of a suffix is no name.
 const BROKEN_NAME_ENDS: &[Case] = &[

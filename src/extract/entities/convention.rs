@@ -882,6 +882,37 @@ pub(crate) fn place_body_end(sentence: &[char], kind: EntityKind, end: usize) ->
         .map(|b| end + b.chars().count())
 }
 
+/// Ends that make a name a body's, never a place's, in every corpus
+/// (`…医院`: 219 organizations to 9 places; `…办事处`: 51 to 1).
+const BODY_ONLY_ENDS: &[&str] = &[
+    "医院",
+    "办事处",
+    "服务中心",
+    "公司",
+    "委员会",
+    "银行",
+    "学校",
+    "大学",
+    "学院",
+    "法院",
+    "检察院",
+    "派出所",
+    "政府",
+    "工会",
+    "集团",
+    "协会",
+    "研究所",
+    "研究院",
+    "局",
+];
+
+/// Whether `name` ends in one of [`BODY_ONLY_ENDS`] after more chars.
+pub(crate) fn ends_as_body(name: &[char]) -> bool {
+    BODY_ONLY_ENDS
+        .iter()
+        .any(|b| ends_with(name, b) && name.len() > b.chars().count())
+}
+
 /// Last chars an organization's name may end with beside the lexicon's
 /// suffixes: units and bodies (`…系`, `…司`, `…庭`, `…师`, `…连`), teams
 /// (`…女篮`), media (`…网`). Corpora tag `南京师范大学美术系`,

@@ -213,6 +213,13 @@ impl EntityModel {
                         Some(end) => (EntityKind::Organization, end),
                         None => (kind, e),
                     };
+                    // `鄞州区第二医院`, `猎德街道办事处`: the end says body.
+                    let kind = match kind {
+                        EntityKind::Place if convention::ends_as_body(&sentence[s..e]) => {
+                            EntityKind::Organization
+                        }
+                        _ => kind,
+                    };
                     // A name the convention lengthened (`王某`) ends where
                     // the next may have begun.
                     let mut s = s.max(taken);
