@@ -993,7 +993,17 @@ const RARE_SURNAMES: &str = "应党卫区禤冼仇查覃缪邬鲍柯翁蓝滕甘
 
 /// Whether `c` is one of [`COMMON_SURNAMES`] or [`RARE_SURNAMES`].
 pub(crate) fn is_listed_surname(c: &[char]) -> bool {
-    matches!(c, [one] if COMMON_SURNAMES.contains(*one) || RARE_SURNAMES.contains(*one))
+    // Sorted once: this is asked at most words of a text.
+    static LISTED: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut all: Vec<char> = COMMON_SURNAMES
+            .chars()
+            .chain(RARE_SURNAMES.chars())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    matches!(c, [one] if LISTED.binary_search(one).is_ok())
 }
 
 /// Jieba's tags of words that may follow a name the tagger left out:

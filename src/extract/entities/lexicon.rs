@@ -225,31 +225,32 @@ pub(crate) const PLACE_SUFFIXES: &[&str] = &[
 /// its own (`限公司` of `有限公司`): what is left of a name cut by a line
 /// break.
 pub(crate) fn is_suffix_fragment(name: &[char]) -> bool {
-    // How `word` ends: name is its end (1), the whole of it (2), or not.
-    let fit = |word: &str| {
-        let n = word.chars().count();
-        let ends = n >= name.len()
-            && word
-                .chars()
-                .rev()
-                .zip(name.iter().rev())
-                .all(|(a, b)| a == *b);
-        match (ends, n == name.len()) {
-            (true, true) => 2,
-            (true, false) => 1,
-            _ => 0,
+    // Suffixes run to six chars.
+    if name.is_empty() || name.len() >= 6 {
+        return false;
+    }
+    let mut longer = false;
+    for w in ORG_SUFFIXES {
+        let mut it = w.chars().rev();
+        if name.iter().rev().all(|c| it.next() == Some(*c)) {
+            if it.next().is_none() {
+                return false;
+            }
+            longer = true;
         }
-    };
-    ORG_SUFFIXES.iter().any(|w| fit(w) == 1) && !ORG_SUFFIXES.iter().any(|w| fit(w) == 2)
+    }
+    longer
 }
 
 /// Whether `rest` begins an organization suffix and is none (`有`,
 /// `有限公`, `股份有` of `股份有限公司`): where a cut name stops.
 pub(crate) fn is_suffix_start(rest: &[char]) -> bool {
-    let begins = |word: &str| {
-        word.chars().count() > rest.len() && word.chars().zip(rest).all(|(a, b)| a == *b)
-    };
-    !rest.is_empty() && ORG_SUFFIXES.iter().any(|w| begins(w))
+    !rest.is_empty()
+        && rest.len() < 6
+        && ORG_SUFFIXES.iter().any(|w| {
+            let mut it = w.chars();
+            rest.iter().all(|c| it.next() == Some(*c)) && it.next().is_some()
+        })
 }
 
 /// Words next to a person's name: titles, roles, bylines, forms of address.

@@ -635,26 +635,27 @@ fn find_titled_names(
     };
     let found = out.len();
     let w0 = words.partition_point(|w| w.end <= base);
-    for w in words[w0..]
-        .iter()
-        .take_while(|w| w.end < base + sentence.len())
-    {
-        if !convention::is_role(w.text) {
+    let end = words[w0..].partition_point(|w| w.end <= base + sentence.len());
+    // Cheapest tests first: this runs at every word.
+    for pair in words[w0..w0 + end].windows(2) {
+        let (w, next) = (&pair[0], &pair[1]);
+        // Jieba reads the surname as a word of its own or the start of a
+        // name (`应当`, `顾问` are no names).
+        let one = next.end - next.start == 1;
+        if next.start != w.end || !(one || next.tag.starts_with("nr")) {
             continue;
         }
         let s = w.end - base;
-        let surname = if is_surname(&sentence[s..(s + 2).min(sentence.len())]) {
+        let surname = if !one && is_surname(&sentence[s..(s + 2).min(sentence.len())]) {
             2
         } else if is_surname(&sentence[s..s + 1]) {
             1
         } else {
             continue;
         };
-        // Jieba reads the surname as a word of its own or the start of a
-        // name (`应当`, `顾问` are no names).
-        let read_as_name = convention::word_at(words, w.end)
-            .is_some_and(|x| x.end - x.start == surname || x.tag.starts_with("nr"));
-        if !read_as_name {
+        if next.end - next.start != surname && !next.tag.starts_with("nr")
+            || !convention::is_role(w.text)
+        {
             continue;
         }
         let ends_here = |e: usize| match sentence.get(e) {
