@@ -693,11 +693,21 @@ fn find_titled_names(
 /// places) in a list cut by `、` are persons (places) too (`…、傅莱、…`
 /// among the members of a committee; `智利、乌拉圭、巴拉圭、阿根廷`),
 /// whether the tagger left them out or read them as another kind; the
-/// last name may follow `和`, `与` or `及`. Persons are two or three chars, places up to eight; an item that is
-/// not one name or one such run of Han chars ends the list. Keeps
-/// `out[first..]` sorted.
+/// last name may follow `和`, `与` or `及`, and a note in brackets may
+/// follow a name (`刘新香（女）、`, `乌兰（蒙古族）、`). Persons are two or
+/// three chars, places up to eight; an item that is not one name or one
+/// such run of Han chars ends the list. Keeps `out[first..]` sorted.
 fn complete_lists(sentence: &[char], base: usize, out: &mut Vec<FoundEntity>, first: usize) {
     let at = |p: usize| sentence.get(p.wrapping_sub(base)).copied();
+    // After a note in brackets (`刘新香（女）、`, `乌兰（蒙古族）、`).
+    let note_end = |p: usize| {
+        if matches!(at(p), Some('（' | '(')) {
+            if let Some(q) = (p + 1..p + 6).find(|&q| matches!(at(q), Some('）' | ')'))) {
+                return q + 1;
+            }
+        }
+        p
+    };
     let found = out.len();
     let mut i = first;
     while i < found {
@@ -714,26 +724,30 @@ fn complete_lists(sentence: &[char], base: usize, out: &mut Vec<FoundEntity>, fi
         // begins right after the `、`, else the Han run up to the next `、`.
         // `items` holds (start, end, index in `out` if a name).
         let mut items: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        let (mut end, mut j) = (head.end, i + 1);
+        let (mut end, mut j) = (note_end(head.end), i + 1);
         while at(end) == Some('、') {
             let s = end + 1;
-            if j < found && out[j].start == s {
+            let e = if j < found && out[j].start == s {
                 items.push((s, out[j].end, Some(j)));
                 j += 1;
+                out[j - 1].end
             } else {
                 let limit = if j < found {
                     out[j].start
                 } else {
                     base + sentence.len()
                 };
-                let e = (s..limit).find(|&p| at(p) == Some('、')).unwrap_or(limit);
+                let e = (s..limit)
+                    .find(|&p| matches!(at(p), Some('、' | '（' | '(')))
+                    .unwrap_or(limit);
                 let han = (s..e).all(|p| at(p).is_some_and(crate::text::is_han));
-                if !han || !(2..=longest).contains(&(e - s)) || at(e) != Some('、') {
+                if !han || !(2..=longest).contains(&(e - s)) || at(note_end(e)) != Some('、') {
                     break;
                 }
                 items.push((s, e, None));
-            }
-            end = items.last().map_or(end, |x| x.1);
+                e
+            };
+            end = note_end(e);
         }
         // `…、巴拉圭和阿根廷`: a conjunction before the last name.
         if !items.is_empty()
