@@ -250,6 +250,8 @@ const FAMILIAR_NAMES: &[Case] = &[
         &[(Per, "老何", 3), (Loc, "四川", 7)],
     ),
     ("他把老宋送到了医院。", &[(Per, "老宋", 2)]),
+    // A surname and `某`: a name withheld.
+    ("经过蹲守，民警抓获了犯罪嫌疑人邓某。", &[(Per, "邓某", 15)]),
 ];
 
 /// A role before a name is the evidence for surnames that are also

@@ -1071,6 +1071,19 @@ pub(crate) fn is_role(word: &str) -> bool {
         && !NOT_ROLES.contains(&word)
 }
 
+/// The length of a withheld name at `i`: a listed surname and `某` or
+/// `某某` (`冯某`, `张某某`).
+pub(crate) fn withheld_name_len(sentence: &[char], i: usize) -> Option<usize> {
+    if sentence.get(i + 1) != Some(&'某') || !is_listed_surname(&sentence[i..i + 1]) {
+        return None;
+    }
+    Some(if sentence.get(i + 2) == Some(&'某') {
+        3
+    } else {
+        2
+    })
+}
+
 /// The hundred commonest surnames: `小` or `老` before one of them is a
 /// familiar name (`小刘`, `老周`) when nothing else reads it (the learned
 /// surnames also hold `麦`, `雨`, `路`: `小麦`, `小雨`, `小路`).

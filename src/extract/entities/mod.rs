@@ -564,10 +564,11 @@ fn ends_with_org_suffix(lexicon: &lexicon::Lexicon, name: &[char]) -> bool {
     })
 }
 
-/// Adds the familiar forms `小` or `老` + a surname that the tagger left
-/// out (`“小徐，快去休息”`, `叫他老周，`) as persons, as entities.md has
-/// them: jieba reads the two chars as one word, or as two, and a mark or
-/// the end follows. Keeps `out[first..]` sorted.
+/// Adds the familiar forms `小` or `老` + a surname, and a surname +
+/// `某` (`冯某`, `张某某`), that the tagger left out (`“小徐，快去休息”`,
+/// `叫他老周，`, `民警抓获冯某。`) as persons, as entities.md has them:
+/// jieba reads the name as one word or one per char, and a mark, the end
+/// or an act follows. Keeps `out[first..]` sorted.
 fn find_familiar_names(
     sentence: &[char],
     words: &[Word<'_>],
@@ -581,14 +582,18 @@ fn find_familiar_names(
     };
     let found = out.len();
     for i in 0..sentence.len().saturating_sub(1) {
-        if !convention::familiar_name_at(sentence, i) {
+        let n = if convention::familiar_name_at(sentence, i) {
+            2
+        } else if let Some(n) = convention::withheld_name_len(sentence, i) {
+            n
+        } else {
             continue;
-        }
-        let (s, e) = (base + i, base + i + 2);
+        };
+        let (s, e) = (base + i, base + i + n);
         if convention::word_at(words, s).is_none() || !word_ends(e) {
             continue;
         }
-        let after = sentence.get(i + 2).copied();
+        let after = sentence.get(i + n).copied();
         // Before more Han chars, only before an act (`小刘也说`, `老何来自`).
         let acts =
             || convention::word_at(words, e).is_some_and(|w| convention::follows_name(w.tag));
