@@ -600,21 +600,26 @@ fn find_familiar_names(
         if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) && !acts() {
             continue;
         }
-        // The tagger's names are sorted: the one that might overlap is the
-        // last to begin before `e`.
-        let j = first + out[first..found].partition_point(|x| x.start < e);
-        if j > first && out[j - 1].end > s {
-            continue;
-        }
-        out.push(FoundEntity {
-            kind: EntityKind::Person,
-            start: s,
-            end: e,
-        });
+        push_person_if_free(out, first, found, s, e);
     }
     if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
     }
+}
+
+/// Adds the person `s..e` unless one of the tagger's names
+/// (`out[first..found]`, sorted) overlaps it.
+fn push_person_if_free(out: &mut Vec<FoundEntity>, first: usize, found: usize, s: usize, e: usize) {
+    // The one that might overlap is the last to begin before `e`.
+    let j = first + out[first..found].partition_point(|x| x.start < e);
+    if j > first && out[j - 1].end > s {
+        return;
+    }
+    out.push(FoundEntity {
+        kind: EntityKind::Person,
+        start: s,
+        end: e,
+    });
 }
 
 /// Adds a name that a role introduces and the tagger left out, as
@@ -678,16 +683,7 @@ fn find_titled_names(
         if !sentence[s..e].iter().all(|&c| crate::text::is_han(c)) {
             continue;
         }
-        let (s, e) = (base + s, base + e);
-        let j = first + out[first..found].partition_point(|x| x.start < e);
-        if j > first && out[j - 1].end > s {
-            continue;
-        }
-        out.push(FoundEntity {
-            kind: EntityKind::Person,
-            start: s,
-            end: e,
-        });
+        push_person_if_free(out, first, found, base + s, base + e);
     }
     if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
