@@ -867,6 +867,11 @@ const PLACE_BODIES: &[&str] = &[
     "人大常委会",
     "人民政府",
     "人民法院",
+    // A branch named by its place (`恩施分行`): every corpus tags it whole.
+    "分公司",
+    "分行",
+    "支行",
+    "分局",
 ];
 
 /// The end of the body a place span (ending at `end`) leads, when one of
@@ -1069,6 +1074,17 @@ pub(crate) fn is_role(word: &str) -> bool {
     word.chars().count() >= 2
         && word.ends_with(['工', '员', '长', '师'])
         && !NOT_ROLES.contains(&word)
+}
+
+/// The start of a given name `s..e` (one or two chars) with the compound
+/// surname right before it (`上官|俊杰` → `上官俊杰`), or `s`.
+pub(crate) fn with_compound_surname(sentence: &[char], s: usize, e: usize) -> usize {
+    let compound = s >= 2
+        && e - s <= 2
+        && super::lexicon::COMPOUND_SURNAMES
+            .iter()
+            .any(|w| ends_with(&sentence[..s], w));
+    if compound { s - 2 } else { s }
 }
 
 /// The length of a withheld name at `i`: a listed surname and `某` or

@@ -197,6 +197,11 @@ impl EntityModel {
                     else {
                         return;
                     };
+                    // `上官|俊杰`: a compound surname the tagger left out.
+                    let s = match kind {
+                        EntityKind::Person => convention::with_compound_surname(sentence, s, e),
+                        _ => s,
+                    };
                     let e = match kind {
                         EntityKind::Person => {
                             let known = |name: &[char]| {
