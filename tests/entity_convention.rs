@@ -433,8 +433,17 @@ fn 文档内的别名与断行() {
 }
 
 /// A name that ends as a body's (`…医院`, `…办事处`, `…公司`) is an
-/// organization, whatever places lead it.
+/// organization, whatever places lead it; an event is none, but a place
+/// in its name is one.
 const BODY_ENDS: &[Case] = &[
+    (
+        "首届长三角国际文化产业博览会在上海举行。",
+        &[(Loc, "长三角", 2), (Loc, "上海", 15)],
+    ),
+    (
+        "第九届中国（义乌）国际小商品博览会昨天在义乌开幕。",
+        &[(Loc, "中国", 3), (Loc, "义乌", 6), (Loc, "义乌", 20)],
+    ),
     (
         "这家书屋由杭州市拱墅区米市巷街道办事处引入专业团队运营。",
         &[(Org, "杭州市拱墅区米市巷街道办事处", 5)],

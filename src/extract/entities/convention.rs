@@ -957,9 +957,26 @@ pub(crate) fn name_end(
     if ends_name(e) || last_chars.contains(last) || !is_han(last) {
         return e;
     }
+    let cut = (s + 2..e - 1)
+        .rev()
+        .find(|&k| ends_name(k) && word_at(words, base + k).is_some());
+    if let Some(k) = cut {
+        return k;
+    }
+    // A place the tagger stopped inside a word (`长三角国际文化产|业`):
+    // back to the last place word jieba reads in the span, if any.
+    if kind != EntityKind::Place || word_at(words, base + e).is_some() {
+        return e;
+    }
+    let place_word_ends = |k: usize| {
+        let i = words.partition_point(|w| w.end < base + k);
+        words
+            .get(i)
+            .is_some_and(|w| w.end == base + k && w.start >= base + s && w.tag == "ns")
+    };
     (s + 2..e - 1)
         .rev()
-        .find(|&k| ends_name(k) && word_at(words, base + k).is_some())
+        .find(|&k| place_word_ends(k))
         .unwrap_or(e)
 }
 
@@ -1074,6 +1091,34 @@ pub(crate) fn is_role(word: &str) -> bool {
     word.chars().count() >= 2
         && word.ends_with(['工', '员', '长', '师'])
         && !NOT_ROLES.contains(&word)
+}
+
+/// Ends of events' names: fairs, games, festivals, contests. No corpus
+/// tags one as a body (CLUENER tags leagues, `…联赛`, which stay).
+const EVENT_ENDS: &[&str] = &[
+    "博览会",
+    "运动会",
+    "马拉松",
+    "交易会",
+    "展览会",
+    "洽谈会",
+    "展销会",
+    "艺术节",
+    "音乐节",
+    "电影节",
+    "文化节",
+    "旅游节",
+    "锦标赛",
+    "邀请赛",
+    "大奖赛",
+    "选拔赛",
+    "奥运会",
+    "世博会",
+];
+
+/// Whether `name` names an event ([`EVENT_ENDS`]).
+pub(crate) fn is_event(name: &[char]) -> bool {
+    EVENT_ENDS.iter().any(|w| ends_with(name, w))
 }
 
 /// The start of a given name `s..e` (one or two chars) with the compound

@@ -273,6 +273,35 @@ impl EntityModel {
                             s = w;
                         }
                     }
+                    // An event is no body, but the places in its name are
+                    // places (`2024厦门马拉松`, `中国（寿光）…博览会`), as
+                    // jieba reads them.
+                    if kind == EntityKind::Organization && convention::is_event(&sentence[s..e]) {
+                        let w0 = sentence_words.partition_point(|w| w.start < start + s);
+                        for w in sentence_words[w0..]
+                            .iter()
+                            .take_while(|w| w.end <= start + e)
+                        {
+                            if w.tag == "ns" && w.end - w.start >= 2 {
+                                let (s, e) = (w.start - start, w.end - start);
+                                let part = Part {
+                                    kind: EntityKind::Place,
+                                    s,
+                                    e,
+                                };
+                                push_name(
+                                    out,
+                                    first,
+                                    sentence,
+                                    start,
+                                    part,
+                                    is_division,
+                                    &mut cuts,
+                                );
+                            }
+                        }
+                        return;
+                    }
                     let part = Part { kind, s, e };
                     push_name(out, first, sentence, start, part, is_division, &mut cuts);
                 });
