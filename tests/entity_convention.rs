@@ -462,6 +462,29 @@ fn 机构结尾是机构() {
     check(BODY_ENDS);
 }
 
+/// A division's char before a body (`省水利厅`, `市科协`, `省分行`) names
+/// that division's body, as entities.md's `市科协` and `县总工会`.
+const SHORT_BODIES: &[Case] = &[
+    (
+        "武警官兵、省水利厅专家分赴各重点堤段。",
+        &[(Org, "武警", 0), (Org, "省水利厅", 5)],
+    ),
+    (
+        "活动得到了市科协和省分行的支持。",
+        &[(Org, "市科协", 5), (Org, "省分行", 9)],
+    ),
+    (
+        "省分行党委委员、工会主席李明出席。",
+        &[(Org, "省分行", 0), (Per, "李明", 12)],
+    ),
+    ("各县教育局要高度重视。", &[]),
+];
+
+#[test]
+fn 省市县的机构简称() {
+    check(SHORT_BODIES);
+}
+
 /// Read line by line, a line may end inside a name that a break cut: the
 /// name runs to the end; the next line's rest of a suffix is no name.
 const BROKEN_NAME_ENDS: &[Case] = &[

@@ -1093,6 +1093,11 @@ pub(crate) fn is_role(word: &str) -> bool {
         && !NOT_ROLES.contains(&word)
 }
 
+/// Whether `word` is one of [`DETERMINERS`] (`该`, `各`, `本`).
+pub(crate) fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word)
+}
+
 /// Ends of events' names: fairs, games, festivals, contests. No corpus
 /// tags one as a body (CLUENER tags leagues, `…联赛`, which stay).
 const EVENT_ENDS: &[&str] = &[

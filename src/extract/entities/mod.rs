@@ -307,6 +307,7 @@ impl EntityModel {
                 });
                 find_familiar_names(sentence, sentence_words, start, out, first);
                 find_titled_names(sentence, sentence_words, start, lexicon, out, first);
+                find_short_bodies(sentence_words, start, lexicon, out, first);
                 complete_lists(sentence, start, out, first);
                 if outermost {
                     merge_nested(out, first);
@@ -634,26 +635,72 @@ fn find_familiar_names(
         if after.is_some_and(|c| crate::text::is_han(c) || c.is_alphanumeric()) && !acts() {
             continue;
         }
-        push_person_if_free(out, first, found, s, e);
+        push_if_free(out, first, found, person(s, e));
     }
     if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
     }
 }
 
-/// Adds the person `s..e` unless one of the tagger's names
-/// (`out[first..found]`, sorted) overlaps it.
-fn push_person_if_free(out: &mut Vec<FoundEntity>, first: usize, found: usize, s: usize, e: usize) {
-    // The one that might overlap is the last to begin before `e`.
-    let j = first + out[first..found].partition_point(|x| x.start < e);
-    if j > first && out[j - 1].end > s {
+/// Adds `name` unless one of the tagger's names (`out[first..found]`,
+/// sorted) overlaps it.
+fn push_if_free(out: &mut Vec<FoundEntity>, first: usize, found: usize, name: FoundEntity) {
+    // The one that might overlap is the last to begin before the end.
+    let j = first + out[first..found].partition_point(|x| x.start < name.end);
+    if j > first && out[j - 1].end > name.start {
         return;
     }
-    out.push(FoundEntity {
+    out.push(name);
+}
+
+/// A person at `s..e`.
+fn person(s: usize, e: usize) -> FoundEntity {
+    FoundEntity {
         kind: EntityKind::Person,
         start: s,
         end: e,
-    });
+    }
+}
+
+/// Adds the short names of a division's bodies that the tagger left out
+/// (`省水利厅`, `市科技局`, `省分行`; entities.md's `市科协`): jieba reads
+/// the division's char as a word of its own, and the next word ends as a
+/// body's name. Not after a determiner (`各县教育局`). Keeps
+/// `out[first..]` sorted.
+fn find_short_bodies(
+    words: &[Word<'_>],
+    base: usize,
+    lexicon: &lexicon::Lexicon,
+    out: &mut Vec<FoundEntity>,
+    first: usize,
+) {
+    let found = out.len();
+    let w0 = words.partition_point(|w| w.end <= base);
+    for (i, pair) in words[w0..].windows(2).enumerate() {
+        let (w, next) = (&pair[0], &pair[1]);
+        if !matches!(w.text, "省" | "市" | "县" | "区" | "州")
+            || next.start != w.end
+            || next.end - next.start < 2
+        {
+            continue;
+        }
+        let before = (w0 + i).checked_sub(1).map(|k| words[k].text);
+        if before.is_some_and(|b| convention::is_determiner(b)) {
+            continue;
+        }
+        let body: Vec<char> = next.text.chars().collect();
+        if ends_with_org_suffix(lexicon, &body) {
+            let body = FoundEntity {
+                kind: EntityKind::Organization,
+                start: w.start,
+                end: next.end,
+            };
+            push_if_free(out, first, found, body);
+        }
+    }
+    if out.len() > found {
+        out[first..].sort_by_key(|x| x.start);
+    }
 }
 
 /// Adds a name that a role introduces and the tagger left out, as
@@ -717,7 +764,7 @@ fn find_titled_names(
         if !sentence[s..e].iter().all(|&c| crate::text::is_han(c)) {
             continue;
         }
-        push_person_if_free(out, first, found, base + s, base + e);
+        push_if_free(out, first, found, person(base + s, base + e));
     }
     if out.len() > found {
         out[first..].sort_by_key(|x| x.start);
