@@ -685,7 +685,7 @@ fn find_short_bodies(
             continue;
         }
         let before = (w0 + i).checked_sub(1).map(|k| words[k].text);
-        if before.is_some_and(|b| convention::is_determiner(b)) {
+        if before.is_some_and(convention::is_determiner) {
             continue;
         }
         let body: Vec<char> = next.text.chars().collect();
