@@ -13,15 +13,15 @@ use zh_extract::train::{self, DEV_SETS};
 /// 0.01 of the MSRA-only model's 0.840), above today's figure minus 0.01.
 const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.830),
-    ("pd1998", 0.863),
-    ("boson", 0.701),
+    ("pd1998", 0.865),
+    ("boson", 0.703),
     ("cluener", 0.709),
     ("weibo", 0.576),
     ("resume", 0.816),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.748;
+const MACRO_FLOOR: f64 = 0.749;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {
