@@ -567,7 +567,8 @@ fn push_name(
     // a line may begin with the rest of a name cut by a break (`限公司`).
     if kind == EntityKind::Organization
         && (convention::is_category_noun(&sentence[s..e])
-            || lexicon::is_suffix_fragment(&sentence[s..e]))
+            || (s == 0 || !crate::text::is_han(sentence[s - 1]))
+                && lexicon::is_suffix_fragment(&sentence[s..e]))
     {
         return;
     }
@@ -617,12 +618,14 @@ fn find_familiar_names(
     };
     let found = out.len();
     for i in 0..sentence.len().saturating_sub(1) {
-        let n = if convention::familiar_name_at(sentence, i) {
-            2
-        } else if let Some(n) = convention::withheld_name_len(sentence, i) {
-            n
-        } else {
-            continue;
+        // Cheap tests first: this runs at every char.
+        let n = match sentence[i + 1] {
+            '某' => match convention::withheld_name_len(sentence, i) {
+                Some(n) => n,
+                None => continue,
+            },
+            _ if convention::familiar_name_at(sentence, i) => 2,
+            _ => continue,
         };
         let (s, e) = (base + i, base + i + n);
         if convention::word_at(words, s).is_none() || !word_ends(e) {
@@ -678,7 +681,8 @@ fn find_short_bodies(
     let w0 = words.partition_point(|w| w.end <= base);
     for (i, pair) in words[w0..].windows(2).enumerate() {
         let (w, next) = (&pair[0], &pair[1]);
-        if !matches!(w.text, "省" | "市" | "县" | "区" | "州")
+        if w.end - w.start != 1
+            || !matches!(w.text, "省" | "市" | "县" | "区" | "州")
             || next.start != w.end
             || next.end - next.start < 2
         {
