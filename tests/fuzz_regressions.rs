@@ -6,6 +6,7 @@
 //! | 2 | `extract` | 100000, `-len_control=0` (inputs up to 5.6 KB) | 6 min | 321,640 | 0 |
 //! | 3 | `numeral` | 4096 | 7 min 30 s | 1,725,837 | 0 |
 //! | 4 | `extract`, after the rules for lists, roles, `某`, line-cut suffixes (2026-12-04) | 4096 | 10 min | 719,888 | 0 |
+//! | 5 | `extract`, and branches, compound surnames, events (2026-12-04) | 4096 | 10 min | 489,534 | 0 |
 //!
 //! (address sanitizer on, `-O`, one core each, seeded from `fuzz/seeds/`.)
 //!
