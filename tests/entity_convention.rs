@@ -255,6 +255,11 @@ const FAMILIAR_NAMES: &[Case] = &[
         &[(Per, "老何", 3), (Loc, "四川", 7)],
     ),
     ("他把老宋送到了医院。", &[(Per, "老宋", 2)]),
+    // Rare surnames too, and kinship terms after a surname.
+    (
+        "工友们都叫他老应，小区门口的张婆婆也认识他。",
+        &[(Per, "老应", 6), (Per, "张婆婆", 14)],
+    ),
     // A surname and `某`: a name withheld.
     ("经过蹲守，民警抓获了犯罪嫌疑人邓某。", &[(Per, "邓某", 15)]),
 ];

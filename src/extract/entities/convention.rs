@@ -710,8 +710,27 @@ pub(crate) fn in_quoted_honour(sentence: &[char], s: usize, e: usize) -> bool {
 /// honorifics MSRA dev reads 0.003 lower, the résumés 0.013, Boson 0.013
 /// higher and Weibo 0.006 (README).
 const ADDRESS_FORMS: &[&str] = &[
-    "某某", "某", "大姐", "大哥", "大爷", "大妈", "大娘", "大婶", "阿姨", "师傅", "先生", "女士",
+    "某某",
+    "某",
+    "大姐",
+    "大哥",
+    "大爷",
+    "大妈",
+    "大娘",
+    "大婶",
+    "阿姨",
+    "师傅",
+    "先生",
+    "女士",
     "小姐",
+    "老太太",
+    "老太",
+    "婆婆",
+    "阿婆",
+    "奶奶",
+    "爷爷",
+    "伯伯",
+    "叔叔",
 ];
 
 /// The end of a lone surname at `e - 1` with the address form after it.
@@ -1010,10 +1029,11 @@ pub(crate) fn word_at<'w, 'v>(words: &'w [Word<'v>], p: usize) -> Option<&'w Wor
 /// Whether `sentence[i..i + 2]` is a familiar name: `小` or `老` and one
 /// of [`COMMON_SURNAMES`] (`小刘`, `老周`).
 pub(crate) fn familiar_name_at(sentence: &[char], i: usize) -> bool {
+    // Not `小区` (a housing estate).
     matches!(sentence.get(i), Some('小' | '老'))
         && sentence
             .get(i + 1)
-            .is_some_and(|&c| COMMON_SURNAMES.contains(c))
+            .is_some_and(|&c| COMMON_SURNAMES.contains(c) || c != '区' && RARE_SURNAMES.contains(c))
 }
 
 /// Surnames too rare in the training data to be learned, some of them
