@@ -483,6 +483,11 @@ const SHORT_BODIES: &[Case] = &[
         &[(Org, "省分行", 0), (Per, "李明", 12)],
     ),
     ("各县教育局要高度重视。", &[]),
+    // A span that ends as no body's name is its leading places.
+    (
+        "厦门市税务部门是如何开展专项治理的？",
+        &[(Loc, "厦门市", 0)],
+    ),
 ];
 
 #[test]

@@ -1007,6 +1007,15 @@ pub(crate) fn name_end(
         .unwrap_or(e)
 }
 
+/// Whether `name` ends as an organization's may ([`ORG_LAST_CHARS`],
+/// `人大`, or anything but a Han char).
+pub(crate) fn ends_as_org_name(name: &[char]) -> bool {
+    ends_with(name, "人大")
+        || name
+            .last()
+            .is_none_or(|&c| ORG_LAST_CHARS.contains(c) || !is_han(c))
+}
+
 /// Ends of a branch's name (`宁波市分公司`): it continues the
 /// organization right before it (`中国人民财产保险股份有限公司宁波市分公司`
 /// is one).

@@ -243,7 +243,7 @@ impl EntityModel {
                     };
                     // A name runs no further than the name
                     // (`故宫博物院|文创团队合作设计包装`, `杭州|会展业`).
-                    let e = convention::name_end(
+                    let cut = convention::name_end(
                         sentence,
                         sentence_words,
                         start,
@@ -251,6 +251,27 @@ impl EntityModel {
                         (s, e),
                         ends_name,
                     );
+                    // An organization that ends as no name and holds none
+                    // to cut back to is its leading places, if any
+                    // (`甘南藏族自治州玛曲县|巡回医疗`).
+                    let (kind, e) = match kind {
+                        EntityKind::Organization
+                            if cut == e
+                                && !convention::ends_as_org_name(&sentence[s..e])
+                                && !ends_with_org_suffix(lexicon, &sentence[s..e]) =>
+                        {
+                            let places = |k: usize| {
+                                (is_division(&sentence[s..k])
+                                    || convention::ends_as_division(&sentence[s..k]))
+                                    && convention::word_at(sentence_words, start + k).is_some()
+                            };
+                            match (s + 2..e).rev().find(|&k| places(k)) {
+                                Some(k) => (EntityKind::Place, k),
+                                None => (kind, e),
+                            }
+                        }
+                        _ => (kind, cut),
+                    };
                     taken = e;
                     // `联合县人社局`: the verb is no part of the name;
                     // `A局联合B部`, `A总工会和B总工会` are two.
