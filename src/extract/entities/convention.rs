@@ -946,11 +946,12 @@ pub(crate) fn ends_as_body(name: &[char]) -> bool {
 }
 
 /// Last chars an organization's name may end with beside the lexicon's
-/// suffixes: units and bodies (`…系`, `…司`, `…庭`, `…师`, `…连`), teams
+/// suffixes: units and bodies (`…系`, `…司`, `…庭`, `…师`, `…连`,
+/// `…妇联`), teams
 /// (`…女篮`), media (`…网`). Corpora tag `南京师范大学美术系`,
 /// `国家计委科技司` whole.
 const ORG_LAST_CHARS: &str =
-    "系司科室处部班组队团庭师连营院所站台馆社会局厅委办署行厂店场校园军协盟党报刊网篮排足";
+    "系司科室处部班组队团庭师连营院所站台馆社会局厅委办署行厂店场校园军协盟联党报刊网篮排足";
 
 /// Last chars a place's name may end with beside a listed place: its
 /// divisions, features, facilities and quarters (`…湾`, `…大厦`,
