@@ -235,6 +235,7 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "商业",
     "征信",
     "访问",
+    "党群",
     "考察",
     "慰问",
     "宣讲",
@@ -290,6 +291,7 @@ const DETERMINERS: &[&str] = &[
     "院",
     "校",
     "厂",
+    "矿",
 ];
 
 /// Party and union units that a title follows: `党委书记` is a post of the
@@ -384,6 +386,19 @@ const MAX_WORD: usize = 6;
 /// then modifiers and heads, ending in a head (`工会`, `该公司`,
 /// `公司工会`, `医院党支部`, `开发区排查队`).
 pub(crate) fn is_category_noun(name: &[char]) -> bool {
+    // An ordinal numbers bodies of a kind (`第二党支部`); alone it is none
+    // (`第三`, left of `第三党支部书记`).
+    let ordinal = match name {
+        ['第', rest @ ..] => rest
+            .iter()
+            .take_while(|c| "一二三四五六七八九十百".contains(**c))
+            .count(),
+        _ => 0,
+    };
+    if ordinal > 0 {
+        let rest = &name[1 + ordinal..];
+        return rest.is_empty() || is_category_noun(rest);
+    }
     let n = name.len();
     if n == 0 || n > 16 {
         return false;
