@@ -126,6 +126,7 @@ const CATEGORY_HEADS: &[&str] = &[
     "党小组",
     "工会小组",
     "驿站",
+    "医疗队",
     "经审会",
     "职代会",
     // Seen in newsletters: delegations, choirs, a hospital's departments,
@@ -691,6 +692,14 @@ const HONOUR_ENDS: &[&str] = &[
     "示范岗",
     "标杆",
     "品牌",
+    "先锋号",
+    "特色学校",
+    "示范学校",
+    "示范幼儿园",
+    "示范社区",
+    "服务社区",
+    "示范基地",
+    "班主任",
 ];
 
 /// Whether `s..e` lies inside a quoted honour longer than it (`“宁波工匠”`,
