@@ -63,6 +63,11 @@ const TITLES: &[Case] = &[
         "宁波市总工会主席李华出席会议。",
         &[(Org, "宁波市总工会", 0), (Per, "李华", 8)],
     ),
+    // A division's party committee is the body: it keeps its unit.
+    (
+        "玉泉街道党工委书记王海涛主持会议。",
+        &[(Org, "玉泉街道党工委", 0), (Per, "王海涛", 9)],
+    ),
     // A unit inside the body that holds the post: a department, a
     // hospital's department, a team.
     (

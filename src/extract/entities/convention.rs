@@ -452,15 +452,13 @@ pub(crate) fn without_title_unit(chars: &[char], start: usize, end: usize) -> us
         .or_else(|| inner_unit(name));
     match unit {
         // What is left must still be an organization's name: `乡党委书记`
-        // keeps its unit, and so does `横溪镇党委书记` (the town is a place;
-        // its party committee is the organization).
+        // keeps its unit, and so do `横溪镇党委书记` and `开元街道党工委书记`
+        // (the town is a place; its party committee is the organization).
         Some(len)
             if len + 2 <= name.len()
                 && !NOT_TITLE_UNITS.iter().any(|w| ends_with(name, w))
                 && !is_category_noun(&name[..name.len() - len])
-                && !name[..name.len() - len]
-                    .last()
-                    .is_some_and(|c| DIVISION_ENDS.contains(c)) =>
+                && !ends_as_division(&name[..name.len() - len]) =>
         {
             end - len
         }
