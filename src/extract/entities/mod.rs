@@ -171,7 +171,8 @@ impl EntityModel {
                 // A text that stops without a sentence mark is tagged as if
                 // `。` followed: a sentence then reads the same at the end of
                 // a text as before a `。` (nothing reads across one).
-                let (sentence, sentence_words) = if ends_sentence(&chars[start..end]) {
+                let open_end = !ends_sentence(&chars[start..end]);
+                let (sentence, sentence_words) = if !open_end {
                     (&chars[start..end], &words[w0..w1])
                 } else {
                     marked.clear();
@@ -253,10 +254,13 @@ impl EntityModel {
                     );
                     // An organization that ends as no name and holds none
                     // to cut back to is its leading places, if any
-                    // (`甘南藏族自治州玛曲县|巡回医疗`).
+                    // (`甘南藏族自治州玛曲县|巡回医疗`); not one the end of
+                    // a text cuts (`…惠山区人民医` on a PDF line read alone).
+                    let cut_by_end = open_end && e + 1 == sentence.len();
                     let (kind, e) = match kind {
                         EntityKind::Organization
                             if cut == e
+                                && !cut_by_end
                                 && !convention::ends_as_org_name(&sentence[s..e])
                                 && !ends_with_org_suffix(lexicon, &sentence[s..e]) =>
                         {
