@@ -13,9 +13,9 @@ use zh_extract::train::{self, DEV_SETS};
 /// 0.01 of the MSRA-only model's 0.840), above today's figure minus 0.01.
 const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.830),
-    ("pd1998", 0.865),
-    ("boson", 0.703),
-    ("cluener", 0.709),
+    ("pd1998", 0.866),
+    ("boson", 0.704),
+    ("cluener", 0.707),
     ("weibo", 0.576),
     ("resume", 0.816),
 ];
