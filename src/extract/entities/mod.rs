@@ -277,6 +277,8 @@ impl EntityModel {
                         _ => (kind, cut),
                     };
                     taken = e;
+                    let mut push =
+                        |part| push_name(out, first, sentence, start, part, is_division, &mut cuts);
                     // `联合县人社局`: the verb is no part of the name;
                     // `A局联合B部`, `A总工会和B总工会` are two.
                     if kind != EntityKind::Person {
@@ -284,16 +286,7 @@ impl EntityModel {
                             convention::joining_word(sentence_words, start, s, e, ends_name)
                         {
                             if v > s {
-                                let part = Part { kind, s, e: v };
-                                push_name(
-                                    out,
-                                    first,
-                                    sentence,
-                                    start,
-                                    part,
-                                    is_division,
-                                    &mut cuts,
-                                );
+                                push(Part { kind, s, e: v });
                             }
                             s = w;
                         }
@@ -309,26 +302,16 @@ impl EntityModel {
                         {
                             if w.tag == "ns" && w.end - w.start >= 2 {
                                 let (s, e) = (w.start - start, w.end - start);
-                                let part = Part {
+                                push(Part {
                                     kind: EntityKind::Place,
                                     s,
                                     e,
-                                };
-                                push_name(
-                                    out,
-                                    first,
-                                    sentence,
-                                    start,
-                                    part,
-                                    is_division,
-                                    &mut cuts,
-                                );
+                                });
                             }
                         }
                         return;
                     }
-                    let part = Part { kind, s, e };
-                    push_name(out, first, sentence, start, part, is_division, &mut cuts);
+                    push(Part { kind, s, e });
                 });
                 find_familiar_names(sentence, sentence_words, start, out, first);
                 find_titled_names(sentence, sentence_words, start, lexicon, out, first);
