@@ -235,16 +235,17 @@ impl EntityModel {
                     // Where a name of this kind may end: the tagger's span
                     // is cut back to one, and a joining word splits a span
                     // after one.
+                    let ends_place = |k: usize| {
+                        is_division(&sentence[s..k])
+                            || convention::ends_as_division(&sentence[s..k])
+                    };
                     let ends_name = |k: usize| match kind {
                         EntityKind::Organization => ends_with_org_suffix(lexicon, &sentence[s..k]),
-                        _ => {
-                            is_division(&sentence[s..k])
-                                || convention::ends_as_division(&sentence[s..k])
-                        }
+                        _ => ends_place(k),
                     };
                     // A name runs no further than the name
                     // (`故宫博物院|文创团队合作设计包装`, `杭州|会展业`).
-                    let cut = convention::name_end(
+                    let end = convention::name_end(
                         sentence,
                         sentence_words,
                         start,
@@ -257,24 +258,20 @@ impl EntityModel {
                     // (`甘南藏族自治州玛曲县|巡回医疗`); not one the end of
                     // a text cuts (`…惠山区人民医` on a PDF line read alone).
                     let cut_by_end = open_end && e + 1 == sentence.len();
-                    let (kind, e) = match kind {
-                        EntityKind::Organization
-                            if cut == e
-                                && !cut_by_end
-                                && !convention::ends_as_org_name(&sentence[s..e])
-                                && !ends_with_org_suffix(lexicon, &sentence[s..e]) =>
-                        {
-                            let places = |k: usize| {
-                                (is_division(&sentence[s..k])
-                                    || convention::ends_as_division(&sentence[s..k]))
-                                    && convention::word_at(sentence_words, start + k).is_some()
-                            };
-                            match (s + 2..e).rev().find(|&k| places(k)) {
+                    let (kind, e) = match (end, kind) {
+                        (Some(end), _) => (kind, end),
+                        (None, EntityKind::Organization) if !cut_by_end => {
+                            match convention::last_name_end(
+                                sentence_words,
+                                start,
+                                (s, e),
+                                ends_place,
+                            ) {
                                 Some(k) => (EntityKind::Place, k),
                                 None => (kind, e),
                             }
                         }
-                        _ => (kind, cut),
+                        (None, _) => (kind, e),
                     };
                     taken = e;
                     let mut push =
