@@ -916,22 +916,20 @@ const PLACE_BODIES: &[&str] = &[
     "人大常委会",
     "人民政府",
     "人民法院",
-    // A branch named by its place (`恩施分行`): every corpus tags it whole.
-    "分公司",
-    "分行",
-    "支行",
-    "分局",
 ];
 
 /// The end of the body a place span (ending at `end`) leads, when one of
-/// [`PLACE_BODIES`] follows it.
+/// [`PLACE_BODIES`] or [`BRANCH_ENDS`] follows it.
 pub(crate) fn place_body_end(sentence: &[char], kind: EntityKind, end: usize) -> Option<usize> {
     if kind != EntityKind::Place {
         return None;
     }
     let after = sentence.get(end..)?;
+    // A branch named by its place (`恩施分行`) too: every corpus tags it
+    // whole.
     PLACE_BODIES
         .iter()
+        .chain(BRANCH_ENDS)
         .find(|b| starts_with(after, b))
         .map(|b| end + b.chars().count())
 }
