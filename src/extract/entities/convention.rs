@@ -1060,14 +1060,14 @@ pub(crate) fn word_at<'w, 'v>(words: &'w [Word<'v>], p: usize) -> Option<&'w Wor
     words.get(i).filter(|w| w.start == p)
 }
 
-/// Whether `sentence[i..i + 2]` is a familiar name: `小` or `老` and one
-/// of [`COMMON_SURNAMES`] (`小刘`, `老周`).
+/// Whether `sentence[i..i + 2]` is a familiar name: `小` or `老` and a
+/// listed surname ([`is_listed_surname`]: `小刘`, `老周`, `老应`), not
+/// `小区` (a housing estate).
 pub(crate) fn familiar_name_at(sentence: &[char], i: usize) -> bool {
-    // Not `小区` (a housing estate).
     matches!(sentence.get(i), Some('小' | '老'))
         && sentence
             .get(i + 1)
-            .is_some_and(|&c| COMMON_SURNAMES.contains(c) || c != '区' && RARE_SURNAMES.contains(c))
+            .is_some_and(|&c| c != '区' && is_listed_surname(&[c]))
 }
 
 /// Surnames too rare in the training data to be learned, some of them

@@ -312,7 +312,7 @@ impl EntityModel {
                 });
                 find_familiar_names(sentence, sentence_words, start, out, first);
                 find_titled_names(sentence, sentence_words, start, lexicon, out, first);
-                find_short_bodies(sentence_words, start, lexicon, out, first);
+                find_short_bodies(sentence, sentence_words, start, lexicon, out, first);
                 complete_lists(sentence, start, out, first);
                 if outermost {
                     merge_nested(out, first);
@@ -676,6 +676,7 @@ fn person(s: usize, e: usize) -> FoundEntity {
 /// body's name. Not after a determiner (`各县教育局`). Keeps
 /// `out[first..]` sorted.
 fn find_short_bodies(
+    sentence: &[char],
     words: &[Word<'_>],
     base: usize,
     lexicon: &lexicon::Lexicon,
@@ -697,8 +698,8 @@ fn find_short_bodies(
         if before.is_some_and(convention::is_determiner) {
             continue;
         }
-        let body: Vec<char> = next.text.chars().collect();
-        if ends_with_org_suffix(lexicon, &body) {
+        let name = sentence.get(next.start - base..next.end - base);
+        if name.is_some_and(|name| ends_with_org_suffix(lexicon, name)) {
             let body = FoundEntity {
                 kind: EntityKind::Organization,
                 start: w.start,
