@@ -15,7 +15,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.830),
     ("pd1998", 0.866),
     ("boson", 0.704),
-    ("cluener", 0.707),
+    ("cluener", 0.708),
     ("weibo", 0.576),
     ("resume", 0.816),
 ];
