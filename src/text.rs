@@ -96,6 +96,11 @@ fn decode_han(b: &[u8]) -> char {
     char::from_u32(c).unwrap_or('\u{FFFD}')
 }
 
+/// A char that separates the cells of a table's row (`甲｜乙`).
+pub(crate) fn is_column_separator(c: char) -> bool {
+    matches!(c, '|' | '｜' | '¦')
+}
+
 /// Whitespace that a soft line break may carry with it (see [`View::rebuild`]).
 pub(crate) fn is_break_space(c: char) -> bool {
     matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}') || is_invisible(c)
@@ -276,6 +281,9 @@ impl View {
         // The line so far has a comma: it is prose, not a heading, however
         // short (`8月，集团组织医护志愿者赴宁波市第二⏎⏎人民医院`).
         let mut line_prose = false;
+        // The line has a column separator (`区人民法院｜那毕村｜黄志明`): a
+        // table's row, which ends at its break however it ends.
+        let mut line_table = false;
         // Where the physical line began (byte) and how far it is indented.
         let (mut line_start, mut line_indent) = (0usize, indent(original));
         let mut iter = chars_from(original, 0, 0);
@@ -305,8 +313,9 @@ impl View {
                 let before = self.chars.last().copied();
                 let before_is_word =
                     before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
-                let wrapped =
-                    before_is_word && (line_prose || line_chars >= profile.wrapped_min_chars);
+                let wrapped = before_is_word
+                    && !line_table
+                    && (line_prose || line_chars >= profile.wrapped_min_chars);
                 // A heading (`三、2025年工作计划`) ends its line, and a line
                 // indented deeper than this one begins a paragraph.
                 let next_indent = indent_after_break(&original[bi..]);
@@ -322,9 +331,12 @@ impl View {
                 line_start = bi + 1;
                 line_chars = 0;
                 line_prose = false;
+                line_table = false;
             } else {
                 line_chars += 1;
                 line_prose |= matches!(c, '，' | '；');
+                line_table |= is_column_separator(c)
+                    || c == '\t' && self.chars.last().is_some_and(|p| !p.is_whitespace());
             }
             let mut f = fold(c);
             // A middle dot between digits is a decimal point (`１·４％`).
@@ -479,6 +491,10 @@ mod tests {
                 "    年底前完成宁波市第二\n    人民医院的改造",
                 Some("    年底前完成宁波市第二人民医院的改造"),
             ),
+            // A table's rows end at their breaks, however they end.
+            ("区人民法院｜龙泉街道东山村｜陈立平\n区住建局｜石桥镇南坪村｜覃丽", None),
+            ("帮扶单位|结对村|驻村第一书记\n区人民法院|东山村|陈立平", None),
+            ("区人民法院\t东山村\t陈立平\n区住建局\t南坪村\t覃丽", None),
         ];
         for (text, view) in cases {
             let mut v = View::default();

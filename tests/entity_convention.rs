@@ -522,6 +522,29 @@ fn 断行后的名称残余() {
     check(BROKEN_NAME_ENDS);
 }
 
+/// A table's cells and rows are never read as one name: a name stops at a
+/// column mark, and a row's line break is no PDF wrap.
+const TABLE_ROWS: &[Case] = &[
+    (
+        "区人民法院｜龙泉街道东山村｜陈立平\n区住建局｜石桥镇南坪村｜覃丽华",
+        &[
+            (Org, "区人民法院", 0),
+            (Loc, "龙泉街道", 6),
+            (Loc, "东山村", 10),
+            (Per, "陈立平", 14),
+            (Org, "区住建局", 18),
+            (Loc, "石桥镇", 23),
+            (Loc, "南坪村", 26),
+            (Per, "覃丽华", 30),
+        ],
+    ),
+];
+
+#[test]
+fn 表格的行与格() {
+    check(TABLE_ROWS);
+}
+
 /// An alias in quotes is the alias, not a shorter name read inside it.
 const QUOTED_ALIASES: &[Case] = &[(
     "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",

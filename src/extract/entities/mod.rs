@@ -477,6 +477,7 @@ fn add(acc: &mut [i16; LANES], row: &Row) {
 /// Characters no name contains.
 fn never_in_name(c: char) -> bool {
     c.is_whitespace()
+        || crate::text::is_column_separator(c)
         || matches!(
             c,
             ',' | '，'
