@@ -523,7 +523,8 @@ fn 断行后的名称残余() {
 }
 
 /// A table's cells and rows are never read as one name: a name stops at a
-/// column mark, and a row's line break is no PDF wrap.
+/// column mark or a space between cells, and a row's line break is no PDF
+/// wrap.
 const TABLE_ROWS: &[Case] = &[
     (
         "区人民法院｜龙泉街道东山村｜陈立平\n区住建局｜石桥镇南坪村｜覃丽华",
@@ -537,6 +538,20 @@ const TABLE_ROWS: &[Case] = &[
             (Loc, "南坪村", 26),
             (Per, "覃丽华", 30),
         ],
+    ),
+    (
+        "序号 姓名 录取院校\n1 柯文静 兰州大学 天水星河机床有限责任公司",
+        &[
+            (Per, "柯文静", 13),
+            (Org, "兰州大学", 17),
+            (Org, "天水星河机床有限责任公司", 22),
+        ],
+    ),
+    // A space inside a Latin name or after a name's dot parts no cells:
+    // no piece of the name is reported (`Philip`, `斯特凡`).
+    (
+        "总裁Philip Turner表示，国务秘书斯特凡· 卡普费雷尔出席。",
+        &[],
     ),
 ];
 

@@ -376,8 +376,16 @@ impl EntityModel {
         add_groups::<5>(groups, &features.unigrams, found, sums);
         add_groups::<4>(groups, &features.bigrams, found, sums);
         scratch.emit.clear();
-        for acc in &sums[PAD..PAD + n] {
-            scratch.emit.extend_from_slice(&acc[..N_TAGS]);
+        for (i, acc) in sums[PAD..PAD + n].iter().enumerate() {
+            if splits_names(chars, i) {
+                // No name holds it: only O may be decoded here, so a span
+                // the tagger would run across it is cut into its parts.
+                scratch
+                    .emit
+                    .extend(std::iter::once(i16::MAX).chain([i16::MIN; N_TAGS - 1]));
+            } else {
+                scratch.emit.extend_from_slice(&acc[..N_TAGS]);
+            }
         }
         scratch
             .viterbi
@@ -472,6 +480,26 @@ fn add(acc: &mut [i16; LANES], row: &Row) {
     for l in 0..LANES {
         acc[l] = acc[l].wrapping_add(i16::from(row.0[l]));
     }
+}
+
+/// Whether char `i` parts cells of a row (`1 麻佳琪 兰州大学`), so the
+/// decoder tags it O: a column mark, or a space that is not inside a Latin
+/// name (`Philip Turner`) or after a name's dot (`斯特凡· 卡普费雷尔`).
+fn splits_names(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if crate::text::is_column_separator(c) {
+        return true;
+    }
+    if !c.is_whitespace() {
+        return false;
+    }
+    let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let dot = |c: Option<&char>| c.is_some_and(|&c| matches!(c, '·' | '•' | '-' | '－'));
+    let (before, after) = (
+        i.checked_sub(1).and_then(|j| chars.get(j)),
+        chars.get(i + 1),
+    );
+    !(latin(before) && latin(after) || dot(before) || dot(after))
 }
 
 /// Characters no name contains.
