@@ -229,6 +229,15 @@ const JOINED_BODIES: &[Case] = &[
         &[(Org, "海曙区人民法院", 0), (Org, "海曙区司法局", 9)],
     ),
     ("联合江北区妇联举办亲子活动。", &[(Org, "江北区妇联", 2)]),
+    // A bare category noun acting with a body is none.
+    (
+        "5月以来，街道联合鼓楼区人民医院开展义诊。",
+        &[(Org, "鼓楼区人民医院", 9)],
+    ),
+    (
+        "公司联合南湖区消防救援大队开展演练。",
+        &[(Org, "南湖区消防救援大队", 4)],
+    ),
     // `联合` inside a name after no whole name is the name's own word.
     (
         "宁波北仑农工商联合公司总经理陈海东介绍了情况。",

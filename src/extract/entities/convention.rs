@@ -1250,7 +1250,7 @@ pub(crate) fn joining_word(
             // `北京草桥农工商联合公司`).
             let verb = w.tag.starts_with('v')
                 && JOINING_VERBS.contains(&w.text)
-                && (w.start == base + s || (w.start >= base + s + 3 && ends_name(w.start - base)));
+                && (w.start == base + s || (w.start >= base + s + 2 && ends_name(w.start - base)));
             let conjunction = w.tag == "c"
                 && CONJUNCTIONS.contains(&w.text)
                 && w.start >= base + s + 2

@@ -279,8 +279,13 @@ impl EntityModel {
                     // `联合县人社局`: the verb is no part of the name;
                     // `A局联合B部`, `A总工会和B总工会` are two.
                     if kind != EntityKind::Person {
+                        // A bare category noun may act with a body too
+                        // (`街道联合金水区人民医院`); it is dropped below.
+                        let joins_after = |k: usize| {
+                            ends_name(k) || convention::is_category_noun(&sentence[s..k])
+                        };
                         if let Some((v, w)) =
-                            convention::joining_word(sentence_words, start, s, e, ends_name)
+                            convention::joining_word(sentence_words, start, s, e, joins_after)
                         {
                             if v > s {
                                 push(Part { kind, s, e: v });
