@@ -36,9 +36,34 @@ fn main() -> ExitCode {
     }
 }
 
+/// BIO sentences; or gold documents (a `.jsonl` file, or a directory of
+/// them) cut into sentences as the extractor reads them.
 fn read(path: &str) -> Result<Vec<train::Sentence>, Box<dyn std::error::Error>> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(train::read_bio(std::io::BufReader::new(file)).map_err(|e| format!("{path}: {e}"))?)
+    let open = |path: &std::path::Path| {
+        std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let documents = |path: &std::path::Path| -> Result<_, Box<dyn std::error::Error>> {
+        Ok(train::read_documents(open(path)?).map_err(|e| format!("{}: {e}", path.display()))?)
+    };
+    let p = std::path::Path::new(path);
+    if p.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(p)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        files.retain(|f| f.extension().is_some_and(|x| x == "jsonl"));
+        files.sort();
+        let mut all = Vec::new();
+        for f in &files {
+            all.extend(documents(f)?);
+        }
+        return Ok(train::training_sentences(&all));
+    }
+    if path.ends_with(".jsonl") {
+        return Ok(train::training_sentences(&documents(p)?));
+    }
+    Ok(train::read_bio(open(p)?).map_err(|e| format!("{path}: {e}"))?)
 }
 
 /// `FILE` or `FILE:WEIGHT`.
@@ -49,9 +74,15 @@ fn weighted(arg: &str) -> Result<(String, f32), Box<dyn std::error::Error>> {
     }
 }
 
-/// A corpus's name: its file's directory (`../ner/boson/train.bio` -> `boson`).
+/// A corpus's name: its file's directory (`../ner/boson/train.bio` -> `boson`),
+/// or the directory given (`data/team` -> `team`).
 fn corpus_name(path: &str) -> String {
     let p = std::path::Path::new(path);
+    if p.is_dir() {
+        if let Some(name) = p.file_name() {
+            return name.to_string_lossy().into_owned();
+        }
+    }
     p.parent()
         .and_then(|d| d.file_name())
         .or_else(|| p.file_stem())

@@ -439,3 +439,54 @@ fn 金标文档与按行切分() {
         assert!(e.contains("line 2") && e.contains(what), "{line}: {e}");
     }
 }
+
+/// `train::training_sentences`: gold documents cut as the extractor reads
+/// them. A PDF wrap inside a name is read through (the name whole, the
+/// break gone); a sentence a name runs out of, across a break the view
+/// keeps (before a deeper-indented line), is left out, and so is the
+/// rest of the name; full-width digits are folded.
+#[test]
+fn 金标文档切成训练句子() {
+    let text = "　　２月，职工赴宁波市第二\n人民医院体检。王芳说：“好！”\n职工张\n        三来了。";
+    let chars: Vec<char> = text.chars().collect();
+    let at = |name: &str| {
+        let n: Vec<char> = name.chars().collect();
+        (0..chars.len())
+            .find(|&i| chars[i..].starts_with(&n))
+            .unwrap()
+    };
+    let (org, per, cut) = (at("宁波市第二\n人民医院"), at("王芳"), at("张\n        三"));
+    let document = train::Sentence {
+        text: text.to_owned(),
+        entities: vec![
+            (EntityKind::Organization, org, org + 10),
+            (EntityKind::Person, per, per + 2),
+            (EntityKind::Person, cut, cut + 11),
+        ],
+    };
+    let sentences = train::training_sentences(&[document]);
+    let read: Vec<(String, Vec<String>)> = sentences
+        .iter()
+        .map(|s| {
+            let c: Vec<char> = s.text.chars().collect();
+            let names = s
+                .entities
+                .iter()
+                .map(|&(_, a, b)| c[a..b].iter().collect())
+                .collect();
+            (s.text.clone(), names)
+        })
+        .collect();
+    let want = [
+        (
+            "2月，职工赴宁波市第二人民医院体检。",
+            vec!["宁波市第二人民医院"],
+        ),
+        ("王芳说：“好！”", vec!["王芳"]),
+    ];
+    let want: Vec<(String, Vec<String>)> = want
+        .iter()
+        .map(|(t, n)| (t.to_string(), n.iter().map(|x| x.to_string()).collect()))
+        .collect();
+    assert_eq!(read, want);
+}

@@ -938,7 +938,7 @@ fn sentence_mark(at: usize) -> Word<'static> {
 
 /// Sentences of a view: cut after `。！？` and line breaks (what the
 /// training sentences look like), as `(start, end)` char ranges.
-fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0usize;
     std::iter::from_fn(move || {
         if at >= chars.len() {

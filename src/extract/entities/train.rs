@@ -25,7 +25,7 @@ use super::features::{Features, Mode, NoHash};
 use super::lexicon::Lexicon;
 use super::model::{self, Weights};
 use crate::error::{Error, Result};
-use crate::record::EntityKind;
+use crate::record::{EntityKind, Span};
 use crate::segment::{Segmenter, Word};
 use crate::text::{LineProfile, View};
 
@@ -484,6 +484,55 @@ fn gold_document(line: &str) -> std::result::Result<Sentence, String> {
         text: d.text,
         entities,
     })
+}
+
+/// Gold documents cut into training sentences as the extractor reads
+/// them: the view of each document (soft line breaks read through,
+/// full-width forms folded), cut after `。！？` and line breaks, spaces at
+/// the ends trimmed. A sentence that an entity runs out of (a name across
+/// a break the view keeps) is left out, so no name is half learned.
+pub fn training_sentences(documents: &[Sentence]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut view = View::default();
+    for d in documents {
+        view.rebuild(&d.text, LineProfile::of(&d.text));
+        let chars = &view.chars;
+        // The document char each view char comes from.
+        let source: Vec<usize> = (0..chars.len())
+            .map(|i| view.span(i, i + 1, Span::default()).char_start)
+            .collect();
+        let entities: Vec<_> = d
+            .entities
+            .iter()
+            .map(|&(kind, s, e)| {
+                let a = source.partition_point(|&c| c < s);
+                (kind, a, source.partition_point(|&c| c < e))
+            })
+            .collect();
+        for (start, end) in super::sentences(chars) {
+            let (mut s, mut e) = (start, end);
+            while s < e && chars[s].is_whitespace() {
+                s += 1;
+            }
+            while e > s && chars[e - 1].is_whitespace() {
+                e -= 1;
+            }
+            let crosses =
+                |&(_, a, b): &(EntityKind, usize, usize)| a < e && s < b && (a < s || b > e);
+            if s == e || entities.iter().any(crosses) {
+                continue;
+            }
+            out.push(Sentence {
+                text: chars[s..e].iter().collect(),
+                entities: entities
+                    .iter()
+                    .filter(|&&(_, a, b)| s <= a && b <= e && a < b)
+                    .map(|&(kind, a, b)| (kind, a - s, b - s))
+                    .collect(),
+            });
+        }
+    }
+    out
 }
 
 /// `documents` cut at every line break, as the `--lines` mode of
