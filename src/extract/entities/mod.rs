@@ -381,15 +381,16 @@ impl EntityModel {
         add_groups::<5>(groups, &features.unigrams, found, sums);
         add_groups::<4>(groups, &features.bigrams, found, sums);
         scratch.emit.clear();
-        for (i, acc) in sums[PAD..PAD + n].iter().enumerate() {
-            if splits_names(chars, i) {
-                // No name holds it: only O may be decoded here, so a span
-                // the tagger would run across it is cut into its parts.
-                scratch
-                    .emit
-                    .extend(std::iter::once(i16::MAX).chain([i16::MIN; N_TAGS - 1]));
-            } else {
-                scratch.emit.extend_from_slice(&acc[..N_TAGS]);
+        for acc in &sums[PAD..PAD + n] {
+            scratch.emit.extend_from_slice(&acc[..N_TAGS]);
+        }
+        // No name holds a column mark or a space between cells: only O may
+        // be decoded there, so a span the tagger would run across one is
+        // cut into its parts.
+        for (i, row) in scratch.emit.chunks_exact_mut(N_TAGS).enumerate() {
+            if !crate::text::is_han(chars[i]) && splits_names(chars, i) {
+                row.fill(i16::MIN);
+                row[usize::from(decode::O)] = i16::MAX;
             }
         }
         scratch
