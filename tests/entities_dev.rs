@@ -9,14 +9,15 @@ use std::path::PathBuf;
 use zh_extract::Extractor;
 use zh_extract::train::{self, DEV_SETS};
 
-/// (corpus, floor of its overall F1).
+/// (corpus, floor of its overall F1). MSRA's is also issue 12's own
+/// (within 0.01 of the MSRA-only model's 0.840).
 const FLOORS: [(&str, f64); 6] = [
-    ("msra", 0.832),
-    ("pd1998", 0.867),
-    ("boson", 0.701),
-    ("cluener", 0.699),
-    ("weibo", 0.572),
-    ("resume", 0.815),
+    ("msra", 0.830),
+    ("pd1998", 0.866),
+    ("boson", 0.698),
+    ("cluener", 0.703),
+    ("weibo", 0.581),
+    ("resume", 0.811),
 ];
 
 /// The floor of the macro average over the six.
