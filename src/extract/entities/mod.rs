@@ -513,7 +513,6 @@ fn splits_names(chars: &[char], i: usize) -> bool {
 /// Characters no name contains.
 fn never_in_name(c: char) -> bool {
     c.is_whitespace()
-        || crate::text::is_column_separator(c)
         || matches!(
             c,
             ',' | '，'
