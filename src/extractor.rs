@@ -629,7 +629,9 @@ impl ExtractorBuilder {
 
     /// Reports a place that leads an organization's name as an entity of
     /// its own (`宁波市` + `鄞州区总工会`), as the MSRA corpus annotates,
-    /// instead of the outermost name (`宁波市鄞州区总工会`, the default).
+    /// instead of the outermost name (`宁波市鄞州区总工会`, the default);
+    /// and keeps one-char short forms side by side as places (`中美` →
+    /// `中`, `美`), which the default leaves out as People's Daily does.
     pub fn split_nested_names(mut self) -> Self {
         self.split_nested = true;
         self
