@@ -13,15 +13,15 @@ use zh_extract::train::{self, DEV_SETS};
 /// (within 0.01 of the MSRA-only model's 0.840).
 const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.830),
-    ("pd1998", 0.866),
-    ("boson", 0.698),
-    ("cluener", 0.703),
-    ("weibo", 0.581),
-    ("resume", 0.811),
+    ("pd1998", 0.877),
+    ("boson", 0.697),
+    ("cluener", 0.708),
+    ("weibo", 0.584),
+    ("resume", 0.819),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.748;
+const MACRO_FLOOR: f64 = 0.752;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {
