@@ -580,20 +580,23 @@ fn merge_nested(out: &mut Vec<FoundEntity>, first: usize) {
 /// keeps them. A short form alone (`访华`) stays. Entities from `first`
 /// on are rewritten.
 fn drop_short_form_runs(out: &mut Vec<FoundEntity>, first: usize) {
-    let is_short = |e: &FoundEntity| e.kind == EntityKind::Place && e.end - e.start == 1;
-    let mut keep = vec![true; out.len() - first];
-    for i in first..out.len().saturating_sub(1) {
-        if is_short(&out[i]) && is_short(&out[i + 1]) && out[i].end == out[i + 1].start {
-            keep[i - first] = false;
-            keep[i + 1 - first] = false;
+    let side_by_side = |a: &FoundEntity, b: &FoundEntity| {
+        let short = |e: &FoundEntity| e.kind == EntityKind::Place && e.end - e.start == 1;
+        short(a) && short(b) && a.end == b.start
+    };
+    let mut previous: Option<FoundEntity> = None;
+    let mut write = first;
+    for read in first..out.len() {
+        let e = out[read];
+        let after = previous.is_some_and(|p| side_by_side(&p, &e));
+        let before = out.get(read + 1).is_some_and(|n| side_by_side(&e, n));
+        previous = Some(e);
+        if !(after || before) {
+            out[write] = e;
+            write += 1;
         }
     }
-    let mut k = keep.into_iter();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        i <= first || k.next().unwrap_or(true)
-    });
+    out.truncate(write);
 }
 
 /// Nested names apart, as MSRA annotates them: a listed division that
