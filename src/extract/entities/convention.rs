@@ -641,6 +641,12 @@ pub(crate) fn name_span(
     if kind == EntityKind::Place && sentence.get(e) == Some(&'族') {
         return None;
     }
+    // `中国国籍`, `美国国籍`: a profile's nationality field, an attribute of
+    // the person as `汉族` is, not a place the text mentions (the résumé
+    // corpus leaves all 253 untagged). An origin (`新疆籍男子`) stays a place.
+    if kind == EntityKind::Place && begins_nationality_field(sentence[e..].iter().copied()) {
+        return None;
+    }
     if kind == EntityKind::Place && e - s == 1 {
         if begins_thing_word(&sentence[s..]) {
             return None;
@@ -657,6 +663,13 @@ pub(crate) fn name_span(
         }
     }
     Some((kind, s, e))
+}
+
+/// Whether `rest`, the text after a place, begins the word `国籍`
+/// (nationality) and not the title of the nationality law (`国籍法`).
+pub(crate) fn begins_nationality_field(rest: impl IntoIterator<Item = char>) -> bool {
+    let mut rest = rest.into_iter();
+    rest.next() == Some('国') && rest.next() == Some('籍') && rest.next() != Some('法')
 }
 
 /// Last words of honours and titles given in quotes (`“宁波工匠”`,

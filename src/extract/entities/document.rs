@@ -119,6 +119,11 @@ pub(crate) fn pass<'a>(
         if kinds[pattern] != EntityKind::Person && in_quoted_honour_at(text, s, e) {
             continue;
         }
+        if kinds[pattern] == EntityKind::Place
+            && convention::begins_nationality_field(text[e..].chars())
+        {
+            continue;
+        }
         let char_start = cursor.1 + text[cursor.0..s].chars().count();
         let char_end = char_start + text[s..e].chars().count();
         cursor = (s, char_start);

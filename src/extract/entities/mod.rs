@@ -189,8 +189,10 @@ impl EntityModel {
                 decode::spans(&scratch.tags, |ty, s, e| {
                     // Names carry no spaces, commas, sentence marks or
                     // currency and percent signs: a span across one is a
-                    // runaway (and would swallow the amounts in it).
-                    if sentence[s..e].iter().copied().any(never_in_name) {
+                    // runaway (and would swallow the amounts in it). A
+                    // space inside a Latin name or after a name's dot
+                    // (`Philip Turner`) is part of the name.
+                    if (s..e).any(|i| never_in_name(sentence[i]) && !inside_name_space(sentence, s, e, i)) {
                         return;
                     }
                     let Some((kind, s, e)) =
@@ -509,6 +511,18 @@ fn splits_names(chars: &[char], i: usize) -> bool {
         chars.get(i + 1),
     );
     !(latin(before) && latin(after) || dot(before) || dot(after))
+}
+
+/// Whether char `i` of the span `s..e` is one space inside a name: after
+/// a name's dot (`斯特凡· 卡普费雷尔`), or between Latin words the next of
+/// which is capitalised (`Philip Turner`; not English prose, `for I have`).
+fn inside_name_space(chars: &[char], s: usize, e: usize, i: usize) -> bool {
+    if chars[i] != ' ' || i == s || i + 1 >= e {
+        return false;
+    }
+    let (before, after) = (chars[i - 1], chars[i + 1]);
+    matches!(before, '·' | '•') && !after.is_whitespace()
+        || before.is_ascii_alphanumeric() && after.is_ascii_uppercase()
 }
 
 /// Characters no name contains.
@@ -1053,6 +1067,30 @@ mod tests {
     use super::*;
 
     use crate::segment::Segmenter;
+
+    /// A span is kept across a space only inside a name: between Latin
+    /// words the next of which is capitalised, or after a name's dot.
+    #[test]
+    fn 名称里的空格() {
+        let cases: &[(&str, bool)] = &[
+            ("Philip Turner", true),
+            ("Goldman Sachs", true),
+            ("3G GSM", true),
+            ("斯特凡· 卡普费雷尔", true),
+            ("for I have", false),
+            ("love today", false),
+            ("1 柯文静", false),
+            ("柯文静 兰州大学", false),
+            ("Philip  Turner", false),
+        ];
+        for &(text, inside) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            let all = (0..chars.len())
+                .filter(|&i| chars[i].is_whitespace())
+                .all(|i| inside_name_space(&chars, 0, chars.len(), i));
+            assert_eq!(all, inside, "{text}");
+        }
+    }
 
     /// The row sums of each position with the small features apart (as
     /// the tagger reads them) equal the sums with them as keys (as the
