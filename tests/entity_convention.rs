@@ -162,13 +162,20 @@ const NAME_BOUNDARIES: &[Case] = &[
     // the space after its dot.
     (
         "苹果公司首席执行官Tim Cook今天在北京会见了记者。",
-        &[(Org, "苹果公司", 0), (Per, "Tim Cook", 9), (Loc, "北京", 20)],
+        &[
+            (Org, "苹果公司", 0),
+            (Per, "Tim Cook", 9),
+            (Loc, "北京", 20),
+        ],
     ),
     (
         "新任财务总监Mary Johnson来自上海。",
         &[(Per, "Mary Johnson", 6), (Loc, "上海", 20)],
     ),
-    ("国务秘书斯特凡· 卡普费雷尔出席了会议。", &[(Per, "斯特凡· 卡普费雷尔", 4)]),
+    (
+        "国务秘书斯特凡· 卡普费雷尔出席了会议。",
+        &[(Per, "斯特凡· 卡普费雷尔", 4)],
+    ),
     (
         "李小姐和张女士都是志愿者。",
         &[(Per, "李小姐", 0), (Per, "张女士", 4)],
@@ -625,7 +632,10 @@ fn 民族不是地名() {
 /// people is, even where the same country is a place elsewhere in the
 /// text; an origin (`新疆籍`) and the nationality law's title stay places.
 const NATIONALITY: &[Case] = &[
-    ("张华，1975年出生，中国国籍，无境外永久居留权。", &[(Per, "张华", 0)]),
+    (
+        "张华，1975年出生，中国国籍，无境外永久居留权。",
+        &[(Per, "张华", 0)],
+    ),
     ("李明，美国国籍，现任公司董事。", &[(Per, "李明", 0)]),
     (
         "他在中国出生，拥有中国国籍和美国永久居留权。",
@@ -635,7 +645,10 @@ const NATIONALITY: &[Case] = &[
         "一名新疆籍男子在上海被抓获。",
         &[(Loc, "新疆", 2), (Loc, "上海", 8)],
     ),
-    ("根据《中华人民共和国国籍法》的规定。", &[(Loc, "中华人民共和国", 3)]),
+    (
+        "根据《中华人民共和国国籍法》的规定。",
+        &[(Loc, "中华人民共和国", 3)],
+    ),
 ];
 
 #[test]

@@ -192,7 +192,9 @@ impl EntityModel {
                     // runaway (and would swallow the amounts in it). A
                     // space inside a Latin name or after a name's dot
                     // (`Philip Turner`) is part of the name.
-                    if (s..e).any(|i| never_in_name(sentence[i]) && !inside_name_space(sentence, s, e, i)) {
+                    if (s..e).any(|i| {
+                        never_in_name(sentence[i]) && !inside_name_space(sentence, s, e, i)
+                    }) {
                         return;
                     }
                     let Some((kind, s, e)) =
