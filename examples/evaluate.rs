@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- --all [--data DIR]
 //! cargo run --release --example evaluate -- DEV.bio [MORE.bio ...]
-//! cargo run --release --example evaluate -- GOLD.jsonl [--lines]
+//! cargo run --release --example evaluate -- GOLD.jsonl [--lines | --flatten]
 //!     [--model FILE] [--errors N] [--split-nested] [--speed] [--dump FILE.jsonl]
 //! ```
 //!
@@ -24,7 +24,9 @@
 //! A `.jsonl` file holds whole gold documents (`train::read_documents`:
 //! `{"text", "entities": [{"kind", "start", "end"}]}`, char offsets), each
 //! one document for the extractor; `--lines` cuts them at every line break
-//! first, as `examples/extract.rs --lines` reads text.
+//! first, as `examples/extract.rs --lines` reads text; `--flatten` turns
+//! every line break into a space first, as a pipeline that puts each
+//! document on one line does (`text.replace("\n", " ")`; offsets unchanged).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -42,7 +44,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--lines] [--speed] [--dump FILE.jsonl]";
+const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--lines | --flatten] [--speed] [--dump FILE.jsonl]";
 
 /// BIO sentences, or gold documents from a `.jsonl` file.
 fn read(path: &str) -> Result<Vec<Sentence>, Box<dyn std::error::Error>> {
@@ -67,6 +69,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut dump = None;
     let mut per_document = 1usize;
     let mut lines = false;
+    let mut flatten = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -82,6 +85,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             "--lines" => lines = true,
+            "--flatten" => flatten = true,
             "--dump" => dump = Some(args.next().ok_or("--dump needs a file")?),
             "--errors" => show_errors = args.next().ok_or("--errors needs a number")?.parse()?,
             "-h" | "--help" => {
@@ -91,6 +95,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             _ if a.starts_with('-') => return Err(format!("unknown flag {a:?}; {USAGE}").into()),
             _ => files.push((a.clone(), a)),
         }
+    }
+    if lines && flatten {
+        return Err("--lines and --flatten exclude each other".into());
     }
     if all {
         for (name, path) in train::DEV_SETS {
@@ -125,6 +132,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let mut sentences = read(path)?;
         if lines {
             sentences = train::split_lines(&sentences);
+        }
+        if flatten {
+            sentences = train::flatten_lines(&sentences);
         }
         corpora.push((
             name.as_str(),

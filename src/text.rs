@@ -3,10 +3,12 @@
 //!
 //! Normalisation is character for character, except that soft line breaks
 //! (a break that wraps a sentence in the middle of a run of Han characters,
-//! as PDF output does: `宁波市第二\n\n人民医院`) are left out, so names and
-//! amounts read through them. Folding: full-width digits, Latin letters and
-//! `％．＋－／` become ASCII; Chinese punctuation (`，、。：`) is kept, since a
-//! Chinese comma between digits separates two numbers.
+//! as PDF output does: `宁波市第二\n\n人民医院`), and the spaces that such
+//! breaks became in text put on one line (`宁波市第二 人民医院`), are left
+//! out, so names and amounts read through them. Folding: full-width
+//! digits, Latin letters and `％．＋－／` become ASCII; Chinese punctuation
+//! (`，、。：`) is kept, since a Chinese comma between digits separates two
+//! numbers.
 
 use crate::record::Span;
 
@@ -251,6 +253,38 @@ fn break_joins(before: Option<char>, rest: &str) -> bool {
     }
 }
 
+/// How long the runs around a space between Han characters must be for it
+/// to stand for a flattened line break: a line of body text. Shorter runs
+/// are cells, names in a list, a heading (`王伟 李明 张华`).
+const SPACE_WRAP_MIN_CHARS: usize = 12;
+
+/// A space that a flattened line break left between Han characters: one
+/// or two spaces (`\n\n` turned into spaces), whose run before them is a
+/// line of prose or body text (the caller checks), and after which
+/// `rest` goes on with a Han character and a run as long, or one that
+/// holds punctuation of prose or ends the sentence (the last line of a
+/// paragraph, `人民医院。`; not a credit at the end of a text,
+/// `（宁波港集团有限公司 宣传中心）`). Returns how many chars the break has
+/// after its first. Text whose line breaks were turned into spaces
+/// (`" ".join(text.split())`) so reads as its lines did.
+fn flattened_break(rest: &str) -> Option<usize> {
+    let is_space = |c: char| matches!(c, ' ' | '\u{3000}');
+    let more = rest.chars().take_while(|&c| is_space(c)).count();
+    let mut run = rest.chars().skip(more);
+    if more > 1 || !run.next().is_some_and(is_han) {
+        return None;
+    }
+    for (i, c) in run.enumerate() {
+        if c.is_whitespace() {
+            return None;
+        }
+        if i + 2 >= SPACE_WRAP_MIN_CHARS || "，。；！？、：".contains(c) {
+            return Some(more);
+        }
+    }
+    None
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -286,6 +320,10 @@ impl View {
         let mut line_table = false;
         // Where the physical line began (byte) and how far it is indented.
         let (mut line_start, mut line_indent) = (0usize, indent(original));
+        // The run since the last space or hard break, whether it has a
+        // comma, and whether a column mark: a line that a space stands for
+        // (see `flattened_break`), or a table's cells.
+        let (mut run_chars, mut run_prose, mut run_table) = (0usize, false, false);
         let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
@@ -293,6 +331,7 @@ impl View {
             if matches!(c, '\u{4E00}'..='\u{9FFF}') {
                 let (k, end) = self.push_han_run(original, bi, ci);
                 line_chars += k;
+                run_chars += k;
                 if k > 1 {
                     iter = chars_from(original, end, ci + k);
                 }
@@ -332,7 +371,28 @@ impl View {
                 line_chars = 0;
                 line_prose = false;
                 line_table = false;
+                (run_chars, run_prose, run_table) = (0, false, false);
+            } else if let Some(more) = (matches!(c, ' ' | '\u{3000}')
+                && !run_table
+                && self.chars.last().is_some_and(|&p| is_han(p))
+                && (run_prose || run_chars >= SPACE_WRAP_MIN_CHARS))
+                .then(|| flattened_break(&original[bi + c.len_utf8()..]))
+                .flatten()
+            {
+                // A line break flattened to a space (`宁波市第二 人民医院`):
+                // read through, as through the break it was.
+                for _ in 0..more {
+                    iter.next();
+                }
+                continue;
             } else {
+                if c.is_whitespace() {
+                    (run_chars, run_prose, run_table) = (0, false, false);
+                } else {
+                    run_chars += 1;
+                    run_prose |= matches!(c, '，' | '；');
+                    run_table |= is_column_separator(c);
+                }
                 line_chars += 1;
                 line_prose |= matches!(c, '，' | '；');
                 line_table |= is_column_separator(c)
@@ -507,6 +567,58 @@ mod tests {
             v.rebuild(text, LineProfile::permissive());
             assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
         }
+    }
+
+    /// Text whose line breaks became spaces reads through them as through
+    /// the breaks; spaces between short runs (cells, a list of names) and
+    /// in a table's row stay.
+    #[test]
+    fn 换行变成的空格被看穿() {
+        // (text, view)
+        let cases = [
+            (
+                "今年，集团组织医护志愿者赴宁波市第二 人民医院开展义诊。",
+                Some("今年，集团组织医护志愿者赴宁波市第二人民医院开展义诊。"),
+            ),
+            (
+                "我院先后选派二十一名骨干到呼兰区康金街道社 区卫生服务中心坐诊带教。",
+                Some("我院先后选派二十一名骨干到呼兰区康金街道社区卫生服务中心坐诊带教。"),
+            ),
+            // The last line of a paragraph is short but ends a sentence.
+            (
+                "会议由区总工会党组书记主持，宁波市第二 人民医院。",
+                Some("会议由区总工会党组书记主持，宁波市第二人民医院。"),
+            ),
+            (
+                "会议由区总工会党组书记主持，宁波市第二\u{3000}人民医院。",
+                Some("会议由区总工会党组书记主持，宁波市第二人民医院。"),
+            ),
+            ("获奖名单 王伟 李明 张华", None),
+            ("一等奖 王伟 二等奖 李明", None),
+            ("本次活动的获奖职工名单如下 王伟 李明 张华", None),
+            ("慰问一线职工 共发放慰问金", None),
+            (
+                "今年，集团组织医护志愿者赴宁波市第二  人民医院开展义诊。",
+                Some("今年，集团组织医护志愿者赴宁波市第二人民医院开展义诊。"),
+            ),
+            (
+                "今年，集团组织医护志愿者赴宁波市第二   人民医院开展义诊。",
+                None,
+            ),
+            (
+                "区人民法院｜龙泉街道东山村陈立平 区住建局｜石桥镇南坪村覃丽",
+                None,
+            ),
+        ];
+        for (text, view) in cases {
+            let mut v = View::default();
+            v.rebuild(text, LineProfile::of(text));
+            assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
+        }
+        let text = "今年，集团组织医护志愿者赴宁波市第二 人民医院开展义诊。";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(spans_back(text, 13, 22), "宁波市第二 人民医院");
     }
 
     #[test]

@@ -587,6 +587,39 @@ fn 表格的行与格() {
     check(TABLE_ROWS);
 }
 
+/// A document put on one line with its line breaks turned into spaces
+/// (`text.replace("\n", " ")`) reads as its lines did: a space between
+/// two lines of prose is the wrap it was, and a name across it is one
+/// name with the space in its span. Spaces between short runs (a list of
+/// names, cells, a credit) still part names.
+const FLATTENED_BREAKS: &[Case] = &[
+    (
+        "8月，集团组织医护志愿者赴宁波市第二 人民医院参加培训。",
+        &[(Org, "宁波市第二 人民医院", 13)],
+    ),
+    (
+        "今年以来，我院先后选派二十一名骨干到呼兰区康金街道社 区卫生服务中心坐诊带教。",
+        &[(Org, "呼兰区康金街道社 区卫生服务中心", 18)],
+    ),
+    (
+        "会上，区总工会党组书记、常务副主席黄 志坚作了讲话。",
+        &[(Org, "区总工会", 3), (Per, "黄 志坚", 17)],
+    ),
+    (
+        "本次活动的获奖职工名单如下 王建国 李明 张伟",
+        &[(Per, "王建国", 14), (Per, "李明", 18), (Per, "张伟", 21)],
+    ),
+    (
+        "新型储能项目近日在赣州落地。（宁波港集团有限公司 宣传中心）",
+        &[(Loc, "赣州", 9), (Org, "宁波港集团有限公司", 15)],
+    ),
+];
+
+#[test]
+fn 换行变成空格的文档() {
+    check(FLATTENED_BREAKS);
+}
+
 /// An alias in quotes is the alias, not a shorter name read inside it.
 const QUOTED_ALIASES: &[Case] = &[(
     "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",

@@ -561,6 +561,19 @@ pub fn split_lines(documents: &[Sentence]) -> Vec<Sentence> {
     out
 }
 
+/// `documents` with every line break turned into a space, as a pipeline
+/// that puts each document on one line does (`text.replace("\n", " ")`):
+/// the same chars, so the same entity offsets.
+pub fn flatten_lines(documents: &[Sentence]) -> Vec<Sentence> {
+    documents
+        .iter()
+        .map(|d| Sentence {
+            text: d.text.replace(['\n', '\r'], " "),
+            entities: d.entities.clone(),
+        })
+        .collect()
+}
+
 /// Scores `extractor` on `sentences`, each one document (as the `--lines`
 /// mode of `examples/extract.rs` reads them: document pass included),
 /// on all cores with the `parallel` feature.
