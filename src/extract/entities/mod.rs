@@ -156,6 +156,13 @@ impl EntityModel {
             let (mut marked, mut marked_words) = (Vec::new(), Vec::new());
             let mut w0 = 0usize;
             for (start, end) in sentences(chars) {
+                // The break or spaces that end a line are no part of its
+                // sentence: trimmed, as the training sentences are, so a
+                // line that stops without a mark gets the `。` below.
+                let mut end = end;
+                while end > start && chars[end - 1].is_whitespace() {
+                    end -= 1;
+                }
                 while w0 < words.len() && words[w0].end <= start {
                     w0 += 1;
                 }
