@@ -156,10 +156,14 @@ impl EntityModel {
             let (mut marked, mut marked_words) = (Vec::new(), Vec::new());
             let mut w0 = 0usize;
             for (start, end) in sentences(chars) {
-                // The break or spaces that end a line are no part of its
-                // sentence: trimmed, as the training sentences are, so a
-                // line that stops without a mark gets the `。` below.
-                let mut end = end;
+                // The break or spaces that end a line, and the indent that
+                // begins one, are no part of its sentence: trimmed, as the
+                // training sentences are, so a line that stops without a
+                // mark gets the `。` below.
+                let (mut start, mut end) = (start, end);
+                while start < end && chars[start].is_whitespace() {
+                    start += 1;
+                }
                 while end > start && chars[end - 1].is_whitespace() {
                     end -= 1;
                 }
