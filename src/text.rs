@@ -30,7 +30,11 @@ impl LineProfile {
         let mut histogram = [0u32; Self::CAP + 1];
         let mut lines = 0u32;
         for line in text.split('\n') {
-            let n = line.trim_end_matches('\r').chars().count().min(Self::CAP);
+            let n = line
+                .trim_end_matches(['\r', ' ', '\t', '\u{3000}'])
+                .chars()
+                .count()
+                .min(Self::CAP);
             if n > 0 {
                 histogram[n] = histogram[n].saturating_add(1);
                 lines = lines.saturating_add(1);
@@ -285,6 +289,13 @@ fn flattened_break(rest: &str) -> Option<usize> {
     None
 }
 
+/// Whether `rest` is spaces up to a line break.
+fn ends_line(rest: &str) -> bool {
+    rest.chars()
+        .find(|&c| !matches!(c, ' ' | '\t' | '\u{3000}'))
+        .is_some_and(|c| c == '\n' || c == '\r')
+}
+
 /// A normalised copy of a piece of text, and the way back.
 #[derive(Debug, Default)]
 pub(crate) struct View {
@@ -343,6 +354,11 @@ impl View {
             // A terminal escape sequence in a log (`\x1b[31m`) is no text.
             if c == '\u{1B}' && iter.peek().is_some_and(|&(_, (_, d))| d == '[') {
                 skip_escape(&mut iter);
+                continue;
+            }
+            // Spaces that end a line (PDF converters leave them) belong to
+            // its break: a wrap after them still reads through.
+            if matches!(c, ' ' | '\t' | '\u{3000}') && ends_line(&original[bi..]) {
                 continue;
             }
             if c == '\n' || c == '\r' {
@@ -523,6 +539,38 @@ mod tests {
         v.rebuild(text, LineProfile::of(text));
         assert_eq!(v.text, "患者被送往宁波市第二人民医院救治");
         assert_eq!(spans_back(text, 5, 14), "宁波市第二\n\n人民医院");
+    }
+
+    /// Spaces that end a line are part of its break: a wrap after them
+    /// still reads through, and a hard break keeps its line apart.
+    #[test]
+    fn 行尾空格属于换行() {
+        // (text, view)
+        let cases = [
+            (
+                "患者被送往宁波市第二 \n人民医院救治",
+                "患者被送往宁波市第二人民医院救治",
+            ),
+            (
+                "患者被送往宁波市第二\u{3000}\r\n人民医院救治",
+                "患者被送往宁波市第二人民医院救治",
+            ),
+            (
+                "患者被送往宁波市第二\t \n\n人民医院救治",
+                "患者被送往宁波市第二人民医院救治",
+            ),
+            ("会议结束。 \n宁波市总工会", "会议结束。\n宁波市总工会"),
+            ("王伟 李明 \n", "王伟 李明\n"),
+        ];
+        for (text, view) in cases {
+            let mut v = View::default();
+            v.rebuild(text, LineProfile::permissive());
+            assert_eq!(v.text, view, "{text:?}");
+        }
+        assert_eq!(
+            spans_back("患者被送往宁波市第二 \n人民医院救治", 5, 14),
+            "宁波市第二 \n人民医院"
+        );
     }
 
     /// A numbered heading ends its line, and a deeper-indented line
