@@ -131,7 +131,7 @@ impl Extractor {
         windowed(
             text,
             |window, found: &mut (Vec<Token<'a>>, Vec<Token<'a>>)| {
-                view.rebuild_at(window.text, profile, window.line_chars);
+                view.rebuild_at(window.text, profile, window.line_chars, window.run);
                 let mut words = Vec::new();
                 self.segmenter.tag_into(&view.text, &mut words);
                 found.0.reserve(words.len());
@@ -164,7 +164,7 @@ impl Extractor {
         let base = window.base;
         scratch
             .view
-            .rebuild_at(window.text, profile, window.line_chars);
+            .rebuild_at(window.text, profile, window.line_chars, window.run);
         let view = &scratch.view;
         let mut words = Vec::new();
         let entities_on = self.model.is_some() && !self.entity_kinds.is_empty();
@@ -290,6 +290,8 @@ pub(crate) struct Window<'t> {
     pub base: Span,
     /// How many characters of its first line come before it.
     pub line_chars: usize,
+    /// The run of text before it, up to a space or break.
+    pub run: crate::text::Run,
 }
 
 /// Where a record sits, for [`windowed`].
@@ -366,6 +368,7 @@ pub(crate) fn windowed<'t, R, A, B>(
                 text: &text[lo..hi],
                 base: cursor.span_at(text, lo),
                 line_chars: line_chars_before(text, lo),
+                run: crate::text::Run::before(text, lo),
             };
             run(window, &mut found);
             let (a, b) = lists(&mut found);

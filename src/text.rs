@@ -262,9 +262,52 @@ fn break_joins(before: Option<char>, rest: &str) -> bool {
 /// are cells, names in a list, a heading (`王伟 李明 张华`).
 const SPACE_WRAP_MIN_CHARS: usize = 12;
 
+/// The run of text since the last space or hard break: a line that a
+/// space may stand for (see [`flattened_break`]), or a table's cells.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Run {
+    /// Its length in chars (counted up to [`Run::SCAN`]).
+    chars: usize,
+    /// It holds a comma or semicolon: prose.
+    prose: bool,
+    /// It holds a column mark: a table's row.
+    table: bool,
+}
+
+impl Run {
+    /// How far back [`Run::before`] looks.
+    const SCAN: usize = 256;
+
+    /// The run that ends at byte `at` of `text`, for a piece of a document
+    /// read on its own that starts there: the piece reads its first
+    /// spaces as the whole document does.
+    pub(crate) fn before(text: &str, at: usize) -> Run {
+        let mut run = Run::default();
+        for c in text[..at].chars().rev().take(Self::SCAN) {
+            if c.is_whitespace() {
+                break;
+            }
+            run.add(c);
+        }
+        run
+    }
+
+    fn add(&mut self, c: char) {
+        self.chars += 1;
+        self.prose |= matches!(c, '，' | '；');
+        self.table |= is_column_separator(c);
+    }
+
+    /// Whether a space after this run may stand for a line break: the run
+    /// is a line of prose or body text and no table's row.
+    fn is_line(&self) -> bool {
+        !self.table && (self.prose || self.chars >= SPACE_WRAP_MIN_CHARS)
+    }
+}
+
 /// A space that a flattened line break left between Han characters: one
 /// or two spaces (`\n\n` turned into spaces), whose run before them is a
-/// line of prose or body text (the caller checks), and after which
+/// line of prose or body text ([`Run::is_line`]), and after which
 /// `rest` goes on with a Han character and a run as long, or one that
 /// holds punctuation of prose or ends the sentence (the last line of a
 /// paragraph, `人民医院。`; not a credit at the end of a text,
@@ -314,13 +357,19 @@ impl View {
     /// long documents into pieces), reusing `self`'s buffers.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn rebuild(&mut self, original: &str, profile: LineProfile) {
-        self.rebuild_at(original, profile, 0);
+        self.rebuild_at(original, profile, 0, Run::default());
     }
 
     /// Like [`rebuild`](View::rebuild), for a piece that starts
-    /// `line_chars` characters into a line of the document (so a line that
-    /// a piece boundary splits is still measured whole).
-    pub(crate) fn rebuild_at(&mut self, original: &str, profile: LineProfile, line_chars: usize) {
+    /// `line_chars` characters into a line of the document, after `run`
+    /// (so a line that a piece boundary splits is still measured whole).
+    pub(crate) fn rebuild_at(
+        &mut self,
+        original: &str,
+        profile: LineProfile,
+        line_chars: usize,
+        run: Run,
+    ) {
         self.clear_for(original);
         let mut line_chars = line_chars;
         // The line so far has a comma: it is prose, not a heading, however
@@ -331,10 +380,7 @@ impl View {
         let mut line_table = false;
         // Where the physical line began (byte) and how far it is indented.
         let (mut line_start, mut line_indent) = (0usize, indent(original));
-        // The run since the last space or hard break, whether it has a
-        // comma, and whether a column mark: a line that a space stands for
-        // (see `flattened_break`), or a table's cells.
-        let (mut run_chars, mut run_prose, mut run_table) = (0usize, false, false);
+        let mut run = run;
         let mut iter = chars_from(original, 0, 0);
         while let Some((ci, (bi, c))) = iter.next() {
             // Most characters are common Han ones, which nothing below
@@ -342,7 +388,7 @@ impl View {
             if matches!(c, '\u{4E00}'..='\u{9FFF}') {
                 let (k, end) = self.push_han_run(original, bi, ci);
                 line_chars += k;
-                run_chars += k;
+                run.chars += k;
                 if k > 1 {
                     iter = chars_from(original, end, ci + k);
                 }
@@ -387,13 +433,12 @@ impl View {
                 line_chars = 0;
                 line_prose = false;
                 line_table = false;
-                (run_chars, run_prose, run_table) = (0, false, false);
+                run = Run::default();
             } else if let Some(more) = (matches!(c, ' ' | '\u{3000}')
-                && !run_table
-                && self.chars.last().is_some_and(|&p| is_han(p))
-                && (run_prose || run_chars >= SPACE_WRAP_MIN_CHARS))
-                .then(|| flattened_break(&original[bi + c.len_utf8()..]))
-                .flatten()
+                && run.is_line()
+                && self.chars.last().is_some_and(|&p| is_han(p)))
+            .then(|| flattened_break(&original[bi + c.len_utf8()..]))
+            .flatten()
             {
                 // A line break flattened to a space (`宁波市第二 人民医院`):
                 // read through, as through the break it was.
@@ -403,11 +448,9 @@ impl View {
                 continue;
             } else {
                 if c.is_whitespace() {
-                    (run_chars, run_prose, run_table) = (0, false, false);
+                    run = Run::default();
                 } else {
-                    run_chars += 1;
-                    run_prose |= matches!(c, '，' | '；');
-                    run_table |= is_column_separator(c);
+                    run.add(c);
                 }
                 line_chars += 1;
                 line_prose |= matches!(c, '，' | '；');
@@ -705,8 +748,24 @@ mod tests {
         let mut v = View::default();
         v.rebuild(piece, profile);
         assert_eq!(v.text, piece);
-        v.rebuild_at(piece, profile, 30);
+        v.rebuild_at(piece, profile, 30, Run::default());
         assert_eq!(v.text, "标点符号结尾这是一段");
+    }
+
+    /// A piece that starts inside a run reads the space after it as the
+    /// whole text does: as a flattened break when the run is a line.
+    #[test]
+    fn 片段从空格前的长串中开始时按整串判断() {
+        let text = "集团组织医护志愿者赴宁波市第二 人民医院开展义诊和健康讲座。";
+        let mut v = View::default();
+        v.rebuild(text, LineProfile::of(text));
+        assert_eq!(v.text, text.replace(' ', ""));
+        let at = text.find("宁波").expect("in the text");
+        let piece = &text[at..];
+        v.rebuild(piece, LineProfile::of(piece));
+        assert_eq!(v.text, piece);
+        v.rebuild_at(piece, LineProfile::of(text), 0, Run::before(text, at));
+        assert_eq!(v.text, piece.replace(' ', ""));
     }
 
     #[test]
