@@ -31,7 +31,7 @@ impl LineProfile {
         let mut lines = 0u32;
         for line in text.split('\n') {
             let n = line
-                .trim_end_matches(['\r', ' ', '\t', '\u{3000}'])
+                .trim_end_matches(|c| c == '\r' || is_blank(c))
                 .chars()
                 .count()
                 .min(Self::CAP);
@@ -107,9 +107,15 @@ pub(crate) fn is_column_separator(c: char) -> bool {
     matches!(c, '|' | '｜' | '¦')
 }
 
+/// A space within a line: ASCII, full-width, no-break (`&nbsp;` of web
+/// text), or a tab.
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}')
+}
+
 /// Whitespace that a soft line break may carry with it (see [`View::rebuild`]).
 pub(crate) fn is_break_space(c: char) -> bool {
-    matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}') || is_invisible(c)
+    matches!(c, '\n' | '\r') || is_blank(c) || is_invisible(c)
 }
 
 /// Folds full-width forms of ASCII digits, letters and the symbols that
@@ -194,9 +200,7 @@ fn skip_break_spaces(iter: &mut std::iter::Peekable<impl Iterator<Item = (usize,
 /// The indentation of the line `rest` begins with: its leading spaces
 /// (a full-width space counts as one).
 fn indent(rest: &str) -> usize {
-    rest.chars()
-        .take_while(|&c| matches!(c, ' ' | '\t' | '\u{3000}'))
-        .count()
+    rest.chars().take_while(|&c| is_blank(c)).count()
 }
 
 /// The indentation of the line after the break (and any blank lines)
@@ -214,7 +218,7 @@ fn indent_after_break(rest: &str) -> usize {
 /// prose follow.
 fn is_heading(line: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let line = line.trim_start_matches(is_blank);
     let (body, bracketed) = match line.strip_prefix(['（', '(']) {
         Some(r) => (r, true),
         None => (line, false),
@@ -315,7 +319,7 @@ impl Run {
 /// after its first. Text whose line breaks were turned into spaces
 /// (`" ".join(text.split())`) so reads as its lines did.
 fn flattened_break(rest: &str) -> Option<usize> {
-    let is_space = |c: char| matches!(c, ' ' | '\u{3000}');
+    let is_space = |c: char| c != '\t' && is_blank(c);
     let more = rest.chars().take_while(|&c| is_space(c)).count();
     let mut run = rest.chars().skip(more);
     if more > 1 || !run.next().is_some_and(is_han) {
@@ -335,7 +339,7 @@ fn flattened_break(rest: &str) -> Option<usize> {
 /// Whether `rest` is spaces up to a line break.
 fn ends_line(rest: &str) -> bool {
     rest.chars()
-        .find(|&c| !matches!(c, ' ' | '\t' | '\u{3000}'))
+        .find(|&c| !is_blank(c))
         .is_some_and(|c| c == '\n' || c == '\r')
 }
 
@@ -404,7 +408,7 @@ impl View {
             }
             // Spaces that end a line (PDF converters leave them) belong to
             // its break: a wrap after them still reads through.
-            if matches!(c, ' ' | '\t' | '\u{3000}') && ends_line(&original[bi..]) {
+            if is_blank(c) && ends_line(&original[bi..]) {
                 continue;
             }
             if c == '\n' || c == '\r' {
@@ -434,7 +438,8 @@ impl View {
                 line_prose = false;
                 line_table = false;
                 run = Run::default();
-            } else if let Some(more) = (matches!(c, ' ' | '\u{3000}')
+            } else if let Some(more) = (c != '\t'
+                && is_blank(c)
                 && run.is_line()
                 && self.chars.last().is_some_and(|&p| is_han(p)))
             .then(|| flattened_break(&original[bi + c.len_utf8()..]))
@@ -596,6 +601,10 @@ mod tests {
             ),
             (
                 "患者被送往宁波市第二\u{3000}\r\n人民医院救治",
+                "患者被送往宁波市第二人民医院救治",
+            ),
+            (
+                "患者被送往宁波市第二\u{A0}\n人民医院救治",
                 "患者被送往宁波市第二人民医院救治",
             ),
             (
