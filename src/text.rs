@@ -3,9 +3,10 @@
 //!
 //! Normalisation is character for character, except that soft line breaks
 //! (a break that wraps a sentence in the middle of a run of Han characters,
-//! as PDF output does: `宁波市第二\n\n人民医院`), and the spaces that such
-//! breaks became in text put on one line (`宁波市第二 人民医院`), are left
-//! out, so names and amounts read through them. Folding: full-width
+//! as PDF output does: `宁波市第二\n\n人民医院`, with any spaces that end
+//! the line), the spaces that such breaks became in text put on one line
+//! (`宁波市第二 人民医院`), and the spaces of letter-spaced text (`宁 波 市`)
+//! are left out, so names and amounts read through them. Folding: full-width
 //! digits, Latin letters and `％．＋－／` become ASCII; Chinese punctuation
 //! (`，、。：`) is kept, since a Chinese comma between digits separates two
 //! numbers.
@@ -336,6 +337,20 @@ fn flattened_break(rest: &str) -> Option<usize> {
     None
 }
 
+/// Whether a space between `before` and `after` parts two single Han
+/// characters, each with a space or no Han character on its other side:
+/// letter-spaced text (`集 团 组 织 医 护`, as some PDF converters give
+/// it). Words that a space parts (`王伟 李明`, `宁波市第二 人民医院`) are
+/// none. ASCII spaces only: a full-width one between two chars pads a
+/// name in a list (`王　伟`), where the names' own spaces are full-width
+/// too, and which chars make a name is then not clear.
+fn letter_spaced(before: &str, after: &str) -> bool {
+    fn single(mut chars: impl Iterator<Item = char>) -> bool {
+        chars.next().is_some_and(is_han) && !chars.next().is_some_and(is_han)
+    }
+    single(before.chars().rev()) && single(after.chars())
+}
+
 /// Whether `rest` is spaces up to a line break.
 fn ends_line(rest: &str) -> bool {
     rest.chars()
@@ -438,6 +453,10 @@ impl View {
                 line_prose = false;
                 line_table = false;
                 run = Run::default();
+            } else if c == ' ' && letter_spaced(&original[..bi], &original[bi + 1..]) {
+                // Letter-spaced text (`宁 波 市 第 二`, as some PDF converters
+                // give it): its spaces are no text.
+                continue;
             } else if let Some(more) = (c != '\t'
                 && is_blank(c)
                 && run.is_line()
@@ -587,6 +606,28 @@ mod tests {
         v.rebuild(text, LineProfile::of(text));
         assert_eq!(v.text, "患者被送往宁波市第二人民医院救治");
         assert_eq!(spans_back(text, 5, 14), "宁波市第二\n\n人民医院");
+    }
+
+    /// Letter-spaced text reads as if it were not: a space between two
+    /// single Han chars is no text; one beside a word stays.
+    #[test]
+    fn 字间空格被看穿() {
+        // (text, view)
+        let cases = [
+            (
+                "集 团 组 织 医 护 志 愿 者 赴 宁 波 市 第 二 人 民 医 院",
+                "集团组织医护志愿者赴宁波市第二人民医院",
+            ),
+            ("8 月，王 建 国 带 队。", "8 月，王建国带队。"),
+            ("王伟 李明 张华", "王伟 李明 张华"),
+            ("获奖者 王 伟", "获奖者 王伟"),
+            ("王　伟　李　明", "王　伟　李　明"),
+        ];
+        for (text, view) in cases {
+            let mut v = View::default();
+            v.rebuild(text, LineProfile::of(text));
+            assert_eq!(v.text, view, "{text:?}");
+        }
     }
 
     /// Spaces that end a line are part of its break: a wrap after them
