@@ -351,6 +351,35 @@ fn letter_spaced(before: &str, after: &str) -> bool {
     single(before.chars().rev()) && single(after.chars())
 }
 
+/// The Chinese form of ASCII punctuation that stands in Chinese text (a
+/// pipeline that turned `，。：；（）！？` into ASCII), `view` being the
+/// text before it: beside a Han character, `,` is `，`, `:` `：` and so
+/// on; `.` after one and before no letter or digit is `。`; `)` closes as
+/// its `(` opened. Between digits and in Latin text they stay (`1,000`,
+/// `3.5`, `U.S.`, `f(x)`). One char for one, so offsets hold.
+fn chinese_punctuation(c: char, view: &[char], after: Option<char>) -> char {
+    let han_before = view.last().copied().is_some_and(is_han);
+    let han_after = after.is_some_and(is_han);
+    match c {
+        ',' if han_before || han_after => '，',
+        ';' if han_before || han_after => '；',
+        ':' if han_before || han_after => '：',
+        '?' if han_before => '？',
+        '!' if han_before => '！',
+        '(' if han_before || han_after => '（',
+        ')' => {
+            let opened = view
+                .iter()
+                .rev()
+                .take(64)
+                .find(|&&o| matches!(o, '(' | '（' | ')' | '）'));
+            if opened == Some(&'（') { '）' } else { ')' }
+        }
+        '.' if han_before && !after.is_some_and(|a| a.is_ascii_alphanumeric()) => '。',
+        _ => c,
+    }
+}
+
 /// Whether `rest` is spaces up to a line break.
 fn ends_line(rest: &str) -> bool {
     rest.chars()
@@ -491,6 +520,10 @@ impl View {
             {
                 f = '.';
             }
+            if c.is_ascii_punctuation() {
+                let next = iter.peek().map(|&(_, (_, n))| n);
+                f = chinese_punctuation(c, &self.chars, next);
+            }
             self.push(f, bi, ci, c.len_utf8());
         }
         self.byte_in_view.push(self.text.len() as u32);
@@ -606,6 +639,32 @@ mod tests {
         v.rebuild(text, LineProfile::of(text));
         assert_eq!(v.text, "患者被送往宁波市第二人民医院救治");
         assert_eq!(spans_back(text, 5, 14), "宁波市第二\n\n人民医院");
+    }
+
+    /// ASCII punctuation in Chinese text reads as its Chinese form; in
+    /// numbers and Latin text it stays.
+    #[test]
+    fn 中文里的半角标点() {
+        // (text, view)
+        let cases = [
+            (
+                "会上,王建国表示:明年(2026年)将继续推进.",
+                "会上，王建国表示：明年（2026年）将继续推进。",
+            ),
+            ("共3人.有问题吗?有!", "共3人。有问题吗？有！"),
+            ("投入1,000万元,增长3.5%", "投入1,000万元，增长3.5%"),
+            ("比例为1:2,时间15:30", "比例为1:2，时间15:30"),
+            (
+                "见表(1)中的数据,f(x)为函数",
+                "见表（1）中的数据，f(x)为函数",
+            ),
+            ("来自U.S.的代表", "来自U.S.的代表"),
+        ];
+        for (text, view) in cases {
+            let mut v = View::default();
+            v.rebuild(text, LineProfile::of(text));
+            assert_eq!(v.text, view, "{text:?}");
+        }
     }
 
     /// Letter-spaced text reads as if it were not: a space between two
