@@ -9,7 +9,8 @@
 //! are left out, so names and amounts read through them. Folding: full-width
 //! digits, Latin letters and `％．＋－／` become ASCII; Chinese punctuation
 //! (`，、。：`) is kept, since a Chinese comma between digits separates two
-//! numbers.
+//! numbers, and ASCII punctuation beside Han characters becomes Chinese
+//! (`会上,` → `会上，`).
 
 use crate::record::Span;
 
