@@ -218,7 +218,9 @@ fn ascii_punctuation(_: Option<char>, c: char) -> String {
 ///   read through such spaces.
 /// - ASCII punctuation: 0.930 / 0.921 / 0.853 / 0.938; 0.931 / 0.911 /
 ///   0.852 / 0.931 before the view read it as Chinese.
-const SHAPES: [(&str, fn(Option<char>, char) -> String, [f64; 4]); 2] = [
+type Shape = fn(Option<char>, char) -> String;
+
+const SHAPES: [(&str, Shape, [f64; 4]); 2] = [
     ("letter-spaced", letter_space, [0.911, 0.898, 0.846, 0.924]),
     (
         "ASCII punctuation",
