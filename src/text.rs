@@ -626,6 +626,23 @@ impl View {
 mod tests {
     use super::*;
 
+    /// Asserts the view of each text: the given one, or the text itself.
+    fn assert_views<'a>(
+        cases: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+        permissive: bool,
+    ) {
+        for (text, view) in cases {
+            let profile = if permissive {
+                LineProfile::permissive()
+            } else {
+                LineProfile::of(text)
+            };
+            let mut v = View::default();
+            v.rebuild(text, profile);
+            assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
+        }
+    }
+
     fn spans_back(original: &str, start: usize, end: usize) -> String {
         let mut v = View::default();
         v.rebuild(original, LineProfile::of(original));
@@ -661,11 +678,7 @@ mod tests {
             ),
             ("来自U.S.的代表", "来自U.S.的代表"),
         ];
-        for (text, view) in cases {
-            let mut v = View::default();
-            v.rebuild(text, LineProfile::of(text));
-            assert_eq!(v.text, view, "{text:?}");
-        }
+        assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }
 
     /// Letter-spaced text reads as if it were not: a space between two
@@ -683,11 +696,7 @@ mod tests {
             ("获奖者 王 伟", "获奖者 王伟"),
             ("王　伟　李　明", "王　伟　李　明"),
         ];
-        for (text, view) in cases {
-            let mut v = View::default();
-            v.rebuild(text, LineProfile::of(text));
-            assert_eq!(v.text, view, "{text:?}");
-        }
+        assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }
 
     /// Spaces that end a line are part of its break: a wrap after them
@@ -715,11 +724,7 @@ mod tests {
             ("会议结束。 \n宁波市总工会", "会议结束。\n宁波市总工会"),
             ("王伟 李明 \n", "王伟 李明\n"),
         ];
-        for (text, view) in cases {
-            let mut v = View::default();
-            v.rebuild(text, LineProfile::permissive());
-            assert_eq!(v.text, view, "{text:?}");
-        }
+        assert_views(cases.map(|(text, view)| (text, Some(view))), true);
         assert_eq!(
             spans_back("患者被送往宁波市第二 \n人民医院救治", 5, 14),
             "宁波市第二 \n人民医院"
@@ -763,11 +768,7 @@ mod tests {
             ),
             ("区人民法院\t东山村\t陈立平\n区住建局\t南坪村\t覃丽", None),
         ];
-        for (text, view) in cases {
-            let mut v = View::default();
-            v.rebuild(text, LineProfile::permissive());
-            assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
-        }
+        assert_views(cases, true);
     }
 
     /// Text whose line breaks became spaces reads through them as through
@@ -811,11 +812,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, view) in cases {
-            let mut v = View::default();
-            v.rebuild(text, LineProfile::of(text));
-            assert_eq!(v.text, view.unwrap_or(text), "{text:?}");
-        }
+        assert_views(cases, false);
         let text = "今年，集团组织医护志愿者赴宁波市第二 人民医院开展义诊。";
         let mut v = View::default();
         v.rebuild(text, LineProfile::of(text));
