@@ -117,7 +117,13 @@ fn is_blank(c: char) -> bool {
 
 /// Whitespace that a soft line break may carry with it (see [`View::rebuild`]).
 pub(crate) fn is_break_space(c: char) -> bool {
-    matches!(c, '\n' | '\r') || is_blank(c) || is_invisible(c)
+    is_page_break(c) || matches!(c, '\n' | '\r') || is_blank(c) || is_invisible(c)
+}
+
+/// A form feed (pdftotext ends each page with one, after its last line
+/// break) or a vertical tab: part of a line break, no text.
+fn is_page_break(c: char) -> bool {
+    matches!(c, '\u{C}' | '\u{B}')
 }
 
 /// Folds full-width forms of ASCII digits, letters and the symbols that
@@ -210,7 +216,11 @@ fn indent(rest: &str) -> usize {
 fn indent_after_break(rest: &str) -> usize {
     let mut n = 0;
     for c in rest.chars().take_while(|&c| is_break_space(c)) {
-        n = if matches!(c, '\n' | '\r') { 0 } else { n + 1 };
+        n = if matches!(c, '\n' | '\r') || is_page_break(c) {
+            0
+        } else {
+            n + 1
+        };
     }
     n
 }
@@ -699,8 +709,9 @@ mod tests {
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }
 
-    /// Spaces that end a line are part of its break: a wrap after them
-    /// still reads through, and a hard break keeps its line apart.
+    /// Spaces that end a line, and a page's form feed, are part of its
+    /// break: a wrap after them still reads through, and a hard break
+    /// keeps its line apart.
     #[test]
     fn 行尾空格属于换行() {
         // (text, view)
@@ -711,6 +722,10 @@ mod tests {
             ),
             (
                 "患者被送往宁波市第二\u{3000}\r\n人民医院救治",
+                "患者被送往宁波市第二人民医院救治",
+            ),
+            (
+                "患者被送往宁波市第二\n\u{C}人民医院救治",
                 "患者被送往宁波市第二人民医院救治",
             ),
             (
