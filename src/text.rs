@@ -391,11 +391,11 @@ fn chinese_punctuation(c: char, view: &[char], after: Option<char>) -> char {
     }
 }
 
-/// Whether `rest` is spaces up to a line break.
+/// Whether `rest` is spaces up to a line or page break.
 fn ends_line(rest: &str) -> bool {
     rest.chars()
         .find(|&c| !is_blank(c))
-        .is_some_and(|c| c == '\n' || c == '\r')
+        .is_some_and(|c| c == '\n' || c == '\r' || is_page_break(c))
 }
 
 /// A normalised copy of a piece of text, and the way back.
