@@ -156,17 +156,6 @@ impl EntityModel {
             let (mut marked, mut marked_words) = (Vec::new(), Vec::new());
             let mut w0 = 0usize;
             for (start, end) in sentences(chars) {
-                // The break or spaces that end a line, and the indent that
-                // begins one, are no part of its sentence: trimmed, as the
-                // training sentences are, so a line that stops without a
-                // mark gets the `。` below.
-                let (mut start, mut end) = (start, end);
-                while start < end && chars[start].is_whitespace() {
-                    start += 1;
-                }
-                while end > start && chars[end - 1].is_whitespace() {
-                    end -= 1;
-                }
                 while w0 < words.len() && words[w0].end <= start {
                     w0 += 1;
                 }
@@ -1039,7 +1028,8 @@ fn sentence_mark(at: usize) -> Word<'static> {
 }
 
 /// Sentences of a view: cut after `。！？` and line breaks (what the
-/// training sentences look like), as `(start, end)` char ranges.
+/// training sentences look like), as `(start, end)` char ranges without
+/// the spaces at their ends (a range may be empty).
 pub(super) fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0usize;
     std::iter::from_fn(move || {
@@ -1063,6 +1053,17 @@ pub(super) fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> 
             i += 1;
         }
         at = end;
+        // The break or spaces that end a line, and the indent that begins
+        // one, are no part of its sentence: a line that stops without a
+        // mark then gets its `。` right after its last char, in training
+        // as at run time.
+        let mut start = start;
+        while start < end && chars[start].is_whitespace() {
+            start += 1;
+        }
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
         Some((start, end))
     })
 }

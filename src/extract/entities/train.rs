@@ -489,8 +489,9 @@ fn gold_document(line: &str) -> std::result::Result<Sentence, String> {
 /// Gold documents cut into training sentences as the extractor reads
 /// them: the view of each document (soft line breaks read through,
 /// full-width forms folded), cut after `。！？` and line breaks, spaces at
-/// the ends trimmed. A sentence that an entity runs out of (a name across
-/// a break the view keeps) is left out, so no name is half learned.
+/// the ends trimmed (by [`super::sentences`], as at run time). A sentence
+/// that an entity runs out of (a name across a break the view keeps) is
+/// left out, so no name is half learned.
 pub fn training_sentences(documents: &[Sentence]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut view = View::default();
@@ -509,14 +510,7 @@ pub fn training_sentences(documents: &[Sentence]) -> Vec<Sentence> {
                 (kind, a, source.partition_point(|&c| c < e))
             })
             .collect();
-        for (start, end) in super::sentences(chars) {
-            let (mut s, mut e) = (start, end);
-            while s < e && chars[s].is_whitespace() {
-                s += 1;
-            }
-            while e > s && chars[e - 1].is_whitespace() {
-                e -= 1;
-            }
+        for (s, e) in super::sentences(chars) {
             let crosses =
                 |&(_, a, b): &(EntityKind, usize, usize)| a < e && s < b && (a < s || b > e);
             if s == e || entities.iter().any(crosses) {
