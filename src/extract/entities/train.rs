@@ -489,7 +489,7 @@ fn gold_document(line: &str) -> std::result::Result<Sentence, String> {
 /// Gold documents cut into training sentences as the extractor reads
 /// them: the view of each document (soft line breaks read through,
 /// full-width forms folded), cut after `。！？` and line breaks, spaces at
-/// the ends trimmed (by [`super::sentences`], as at run time). A sentence
+/// the ends trimmed (by `sentences`, as at run time). A sentence
 /// that an entity runs out of (a name across a break the view keeps) is
 /// left out, so no name is half learned.
 pub fn training_sentences(documents: &[Sentence]) -> Vec<Sentence> {
