@@ -12,6 +12,7 @@
 //! numbers, and ASCII punctuation beside Han characters becomes Chinese
 //! (`会上,` → `会上，`).
 
+use crate::extract::entities::convention::is_listed_surname;
 use crate::record::Span;
 
 /// Line-length statistics of a whole document, to tell a line wrapped by a
@@ -352,14 +353,39 @@ fn flattened_break(rest: &str) -> Option<usize> {
 /// characters, each with a space or no Han character on its other side:
 /// letter-spaced text (`集 团 组 织 医 护`, as some PDF converters give
 /// it). Words that a space parts (`王伟 李明`, `宁波市第二 人民医院`) are
-/// none. ASCII spaces only: a full-width one between two chars pads a
-/// name in a list (`王　伟`), where the names' own spaces are full-width
-/// too, and which chars make a name is then not clear.
+/// none. ASCII spaces only: full-width ones part the names of a list,
+/// and pad a two-char name in it ([`padded_name`]).
 fn letter_spaced(before: &str, after: &str) -> bool {
     fn single(mut chars: impl Iterator<Item = char>) -> bool {
         chars.next().is_some_and(is_han) && !chars.next().is_some_and(is_han)
     }
     single(before.chars().rev()) && single(after.chars())
+}
+
+/// Whether the blanks at the start of `rest` pad a two-char name to the
+/// width of three in a list or a byline (`王　伟`, `记者　张　华`): one
+/// full-width space or one or two ASCII ones between a listed surname and
+/// one Han char, neither with a Han char on its other side. Returns how
+/// many chars the padding has after its first. A pair begins with a
+/// surname, so a padded list (`王　伟　李　明`) reads pair by pair.
+fn padded_name(before: &str, rest: &str) -> Option<usize> {
+    let mut ahead = rest.chars();
+    let more = match (ahead.next()?, ahead.clone().next()?) {
+        ('\u{3000}', _) => 0,
+        (' ', ' ') => {
+            ahead.next();
+            1
+        }
+        (' ', _) => 0,
+        _ => return None,
+    };
+    let given = ahead.next()?;
+    if !is_han(given) || ahead.next().is_some_and(is_han) {
+        return None;
+    }
+    let mut back = before.chars().rev();
+    let surname = back.next()?;
+    (!back.next().is_some_and(is_han) && is_listed_surname(&[surname])).then_some(more)
 }
 
 /// The Chinese form of ASCII punctuation that stands in Chinese text (a
@@ -493,6 +519,12 @@ impl View {
                 line_prose = false;
                 line_table = false;
                 run = Run::default();
+            } else if let Some(more) = padded_name(&original[..bi], &original[bi..]) {
+                // A two-char name padded to the width of three (`王　伟`).
+                for _ in 0..more {
+                    iter.next();
+                }
+                continue;
             } else if c == ' ' && letter_spaced(&original[..bi], &original[bi + 1..]) {
                 // Letter-spaced text (`宁 波 市 第 二`, as some PDF converters
                 // give it): its spaces are no text.
@@ -704,7 +736,29 @@ mod tests {
             ("8 月，王 建 国 带 队。", "8 月，王建国带队。"),
             ("王伟 李明 张华", "王伟 李明 张华"),
             ("获奖者 王 伟", "获奖者 王伟"),
-            ("王　伟　李　明", "王　伟　李　明"),
+        ];
+        assert_views(cases.map(|(text, view)| (text, Some(view))), false);
+    }
+
+    /// A two-char name padded to the width of three (`王　伟`) is one
+    /// word; padding that follows no lone surname, or parts longer words,
+    /// stays.
+    #[test]
+    fn 补齐的两字姓名() {
+        // (text, view)
+        let cases = [
+            ("王　伟　李　明", "王伟　李明"),
+            (
+                "获奖名单：张建国　王　伟　李小明",
+                "获奖名单：张建国　王伟　李小明",
+            ),
+            ("记者　王  伟　通讯员　李小明", "记者　王伟　通讯员　李小明"),
+            ("主持人：刘　洋（女）", "主持人：刘洋（女）"),
+            ("男　女", "男　女"),
+            ("王伟　李明", "王伟　李明"),
+            ("王　伟明", "王　伟明"),
+            ("老王　伟", "老王　伟"),
+            ("王   伟", "王   伟"),
         ];
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }

@@ -620,6 +620,34 @@ fn 换行变成空格的文档() {
     check(FLATTENED_BREAKS);
 }
 
+/// A two-char name padded to the width of three in a list or a byline
+/// (`王　伟`) is one name, its span over the padding; padding between
+/// longer names parts them.
+const PADDED_NAMES: &[Case] = &[
+    (
+        "获奖名单：张建国　王　伟　李小明　赵　刚",
+        &[
+            (Per, "张建国", 5),
+            (Per, "王　伟", 9),
+            (Per, "李小明", 13),
+            (Per, "赵　刚", 17),
+        ],
+    ),
+    (
+        "记者　王　伟　通讯员　李小明",
+        &[(Per, "王　伟", 3), (Per, "李小明", 11)],
+    ),
+    (
+        "出席会议的有：李　强、张　华、欧阳文。",
+        &[(Per, "李　强", 7), (Per, "张　华", 11), (Per, "欧阳文", 15)],
+    ),
+];
+
+#[test]
+fn 补齐的两字姓名() {
+    check(PADDED_NAMES);
+}
+
 /// An alias in quotes is the alias, not a shorter name read inside it.
 const QUOTED_ALIASES: &[Case] = &[(
     "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",

@@ -23,7 +23,7 @@ use crate::segment::{self, Word};
 use crate::text::View;
 
 mod clusters;
-mod convention;
+pub(crate) mod convention;
 mod decode;
 mod document;
 mod features;
