@@ -27,6 +27,9 @@
 //! first, as `examples/extract.rs --lines` reads text; `--flatten` turns
 //! every line break into a space first, as a pipeline that puts each
 //! document on one line does (`text.replace("\n", " ")`; offsets unchanged).
+//! `--traditional` writes every text in traditional characters first
+//! (OpenCC's `s2t` through `hanconv`; a text whose length that changes
+//! is kept as it was), to score text from Hong Kong, Macao and Taiwan.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -44,7 +47,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--lines | --flatten] [--speed] [--dump FILE.jsonl]";
+const USAGE: &str = "usage: evaluate (--all [--data DIR] | FILE.bio ...) [--model FILE] [--errors N] [--split-nested] [--documents N] [--lines | --flatten] [--traditional] [--speed] [--dump FILE.jsonl]";
 
 /// BIO sentences, or gold documents from a `.jsonl` file.
 fn read(path: &str) -> Result<Vec<Sentence>, Box<dyn std::error::Error>> {
@@ -70,6 +73,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut per_document = 1usize;
     let mut lines = false;
     let mut flatten = false;
+    let mut traditional = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -86,6 +90,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             }
             "--lines" => lines = true,
             "--flatten" => flatten = true,
+            "--traditional" => traditional = true,
             "--dump" => dump = Some(args.next().ok_or("--dump needs a file")?),
             "--errors" => show_errors = args.next().ok_or("--errors needs a number")?.parse()?,
             "-h" | "--help" => {
@@ -135,6 +140,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         if flatten {
             sentences = train::flatten_lines(&sentences);
+        }
+        if traditional {
+            let kept = in_traditional(&mut sentences);
+            if kept > 0 {
+                println!("{name}: {kept} texts kept in simplified (s2t changed their length)");
+            }
         }
         corpora.push((
             name.as_str(),
@@ -304,4 +315,20 @@ fn measure_speed(
         jieba_s / full
     );
     Ok(())
+}
+
+/// Writes every sentence in traditional characters (OpenCC `s2t`), where
+/// that keeps its length in chars (the gold is in char offsets); returns
+/// how many it kept as they were.
+fn in_traditional(sentences: &mut [Sentence]) -> usize {
+    let mut kept = 0;
+    for s in sentences {
+        let t = hanconv::s2t(&s.text);
+        if t.chars().count() == s.text.chars().count() {
+            s.text = t;
+        } else {
+            kept += 1;
+        }
+    }
+    kept
 }

@@ -653,6 +653,9 @@ impl ExtractorBuilder {
     ///
     /// [`Error::Model`] if the embedded model cannot be read (a build defect).
     pub fn build(self) -> Result<Extractor> {
+        // The table of traditional chars is built here, not in the first
+        // text read.
+        crate::traditional::table();
         let user_words = &self.user_words;
         let (model, segmenter) = match self.model {
             Some(m) => (Some(m), Segmenter::with_words(user_words)),

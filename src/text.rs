@@ -128,8 +128,8 @@ fn is_page_break(c: char) -> bool {
 }
 
 /// Folds full-width forms of ASCII digits, letters and the symbols that
-/// appear inside numbers, and common traditional characters to simplified
-/// ones; leaves everything else alone. One char for one char, so offsets
+/// appear inside numbers, and traditional characters to simplified ones;
+/// leaves everything else alone. One char for one char, so offsets
 /// map back exactly.
 pub(crate) fn fold(c: char) -> char {
     match c {
@@ -144,12 +144,9 @@ pub(crate) fn fold(c: char) -> char {
         | '＄'
         | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '～' => '~',
-        // Traditional forms of the characters units and news words use.
-        '\u{4E00}'..='\u{9FFF}' => {
-            match crate::traditional::TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
-                Ok(i) => crate::traditional::TRADITIONAL[i].1,
-                Err(_) => c,
-            }
+        // Traditional characters (OpenCC's table of single chars).
+        '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'.. => {
+            crate::traditional::table().simplified(c).unwrap_or(c)
         }
         '\u{2212}' => '-', // minus sign
         _ => c,
@@ -614,9 +611,10 @@ impl View {
         // Traditional characters fold to simplified ones of the same
         // UTF-8 length (both in this block): in place, offsets unchanged.
         let first = self.chars.len() - k;
+        let traditional = crate::traditional::table();
         for j in first..self.chars.len() {
             let c = self.chars[j];
-            if crate::traditional::is_traditional(c) {
+            if traditional.is_traditional(c) {
                 let f = fold(c);
                 if f.len_utf8() == 3 {
                     self.chars[j] = f;

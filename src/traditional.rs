@@ -1,425 +1,89 @@
-//! Traditional characters and their simplified forms, for the characters
-//! that units, currencies, approximation words and common news vocabulary
-//! use. Written by the team (a hand-made list, not a conversion table
-//! copied from elsewhere); sorted by the traditional character.
+//! Traditional characters and their simplified forms, one char for one:
+//! OpenCC's table of single characters (`TSCharacters`, through the
+//! `hanconv` crate), its first reading of each, less the chars that
+//! simplified text writes too (keys of OpenCC's simplified-to-traditional
+//! table, `麽`, `苧`, and [`KEPT`]). Built once, at first use.
 
-/// Whether `c` is one of the traditional characters of [`TRADITIONAL`]
-/// (a bitmap over the CJK block they lie in: the view's fast path for runs
-/// of Han characters asks this of every char).
-#[inline]
-pub(crate) fn is_traditional(c: char) -> bool {
-    let i = (c as usize).wrapping_sub(HAN_FIRST);
-    TRADITIONAL_BITS
-        .get(i / 64)
-        .is_some_and(|&word| word >> (i % 64) & 1 != 0)
-}
+use std::sync::LazyLock;
+
+use hanconv::RawDictionary;
 
 const HAN_FIRST: usize = 0x4E00;
 const HAN_LAST: usize = 0x9FFF;
+const BITMAP_WORDS: usize = (HAN_LAST - HAN_FIRST) / 64 + 1;
 
-static TRADITIONAL_BITS: [u64; (HAN_LAST - HAN_FIRST) / 64 + 1] = {
-    let mut bits = [0u64; (HAN_LAST - HAN_FIRST) / 64 + 1];
-    let mut i = 0;
-    while i < PAIRS.len() {
-        let c = PAIRS[i].0 as usize;
-        assert!(HAN_FIRST <= c && c <= HAN_LAST);
-        bits[(c - HAN_FIRST) / 64] |= 1 << ((c - HAN_FIRST) % 64);
-        i += 1;
+/// Chars of the table kept as written. `乾` and `薹` are among their own
+/// readings in OpenCC and simplified text writes them (`乾隆`, `乾坤`,
+/// `蒜薹`: 48 and 1 times in the six training sets; the other five such
+/// chars, `於`, `徵`, ..., at most twice, and they fold). `參` is also the
+/// financial form of three (`參萬元`), which the numeral reader reads as
+/// written.
+const KEPT: &str = "乾薹參";
+
+/// The traditional chars and their simplified forms.
+pub(crate) struct Table {
+    /// Which chars of the common CJK block are traditional: the view's
+    /// fast path for runs of Han characters asks this of every char.
+    bits: [u64; BITMAP_WORDS],
+    /// (traditional, simplified), sorted by the first.
+    pairs: Vec<(char, char)>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
+
+/// The table, built at the first call.
+#[inline]
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
+fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+impl Table {
+    fn build() -> Table {
+        let mut simplified_keys: Vec<char> = RawDictionary::STCharacters
+            .iter()
+            .filter_map(|(k, _)| single(k))
+            .collect();
+        simplified_keys.sort_unstable();
+        let mut pairs: Vec<(char, char)> = RawDictionary::TSCharacters
+            .iter()
+            .filter_map(|(t, s)| Some((single(t)?, single(s)?)))
+            .filter(|&(t, s)| {
+                t != s && !KEPT.contains(t) && simplified_keys.binary_search(&t).is_err()
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|p| p.0);
+        let mut bits = [0u64; BITMAP_WORDS];
+        for &(t, _) in &pairs {
+            let i = (t as usize).wrapping_sub(HAN_FIRST);
+            if let Some(word) = bits.get_mut(i / 64) {
+                *word |= 1 << (i % 64);
+            }
+        }
+        Table { bits, pairs }
     }
-    bits
-};
 
-/// (traditional, simplified), sorted by the first.
-pub(crate) static TRADITIONAL: &[(char, char)] = PAIRS;
+    /// Whether `c`, a char of the common CJK block (U+4E00 to U+9FFF), is
+    /// traditional; false for any other char.
+    #[inline]
+    pub(crate) fn is_traditional(&self, c: char) -> bool {
+        let i = (c as usize).wrapping_sub(HAN_FIRST);
+        self.bits
+            .get(i / 64)
+            .is_some_and(|&word| word >> (i % 64) & 1 != 0)
+    }
 
-const PAIRS: &[(char, char)] = &[
-    ('來', '来'),
-    ('個', '个'),
-    ('們', '们'),
-    ('倫', '伦'),
-    ('偉', '伟'),
-    ('傳', '传'),
-    ('僅', '仅'),
-    ('價', '价'),
-    ('儀', '仪'),
-    ('億', '亿'),
-    ('優', '优'),
-    ('兒', '儿'),
-    ('內', '内'),
-    ('兩', '两'),
-    ('冊', '册'),
-    ('則', '则'),
-    ('劃', '划'),
-    ('動', '动'),
-    ('務', '务'),
-    ('匯', '汇'),
-    ('區', '区'),
-    ('協', '协'),
-    ('員', '员'),
-    ('問', '问'),
-    ('單', '单'),
-    ('噸', '吨'),
-    ('國', '国'),
-    ('園', '园'),
-    ('圓', '圆'),
-    ('團', '团'),
-    ('報', '报'),
-    ('場', '场'),
-    ('塊', '块'),
-    ('壓', '压'),
-    ('壞', '坏'),
-    ('壯', '壮'),
-    ('夢', '梦'),
-    ('奮', '奋'),
-    ('婦', '妇'),
-    ('學', '学'),
-    ('實', '实'),
-    ('寧', '宁'),
-    ('寶', '宝'),
-    ('將', '将'),
-    ('專', '专'),
-    ('對', '对'),
-    ('導', '导'),
-    ('屆', '届'),
-    ('層', '层'),
-    ('屬', '属'),
-    ('島', '岛'),
-    ('嶺', '岭'),
-    ('幣', '币'),
-    ('幹', '干'),
-    ('廠', '厂'),
-    ('廣', '广'),
-    ('廳', '厅'),
-    ('張', '张'),
-    ('強', '强'),
-    ('後', '后'),
-    ('從', '从'),
-    ('徵', '征'),
-    ('慶', '庆'),
-    ('憑', '凭'),
-    ('應', '应'),
-    ('懷', '怀'),
-    ('戰', '战'),
-    ('戶', '户'),
-    ('擁', '拥'),
-    ('擔', '担'),
-    ('據', '据'),
-    ('擴', '扩'),
-    ('攜', '携'),
-    ('攝', '摄'),
-    ('數', '数'),
-    ('斷', '断'),
-    ('於', '于'),
-    ('時', '时'),
-    ('晉', '晋'),
-    ('暫', '暂'),
-    ('曆', '历'),
-    ('書', '书'),
-    ('會', '会'),
-    ('東', '东'),
-    ('條', '条'),
-    ('棟', '栋'),
-    ('楊', '杨'),
-    ('業', '业'),
-    ('極', '极'),
-    ('榮', '荣'),
-    ('構', '构'),
-    ('槍', '枪'),
-    ('樂', '乐'),
-    ('樓', '楼'),
-    ('標', '标'),
-    ('樣', '样'),
-    ('橋', '桥'),
-    ('機', '机'),
-    ('檢', '检'),
-    ('權', '权'),
-    ('歐', '欧'),
-    ('歡', '欢'),
-    ('歲', '岁'),
-    ('歷', '历'),
-    ('殺', '杀'),
-    ('氣', '气'),
-    ('淨', '净'),
-    ('溫', '温'),
-    ('滿', '满'),
-    ('漢', '汉'),
-    ('漲', '涨'),
-    ('潔', '洁'),
-    ('濟', '济'),
-    ('濱', '滨'),
-    ('灣', '湾'),
-    ('災', '灾'),
-    ('為', '为'),
-    ('無', '无'),
-    ('煙', '烟'),
-    ('熱', '热'),
-    ('營', '营'),
-    ('爭', '争'),
-    ('爾', '尔'),
-    ('獎', '奖'),
-    ('現', '现'),
-    ('環', '环'),
-    ('產', '产'),
-    ('畝', '亩'),
-    ('畫', '画'),
-    ('當', '当'),
-    ('療', '疗'),
-    ('發', '发'),
-    ('盞', '盏'),
-    ('盡', '尽'),
-    ('監', '监'),
-    ('盤', '盘'),
-    ('盧', '卢'),
-    ('礎', '础'),
-    ('礙', '碍'),
-    ('禪', '禅'),
-    ('禮', '礼'),
-    ('種', '种'),
-    ('穩', '稳'),
-    ('筆', '笔'),
-    ('節', '节'),
-    ('築', '筑'),
-    ('簡', '简'),
-    ('糧', '粮'),
-    ('紀', '纪'),
-    ('約', '约'),
-    ('紅', '红'),
-    ('納', '纳'),
-    ('紐', '纽'),
-    ('紙', '纸'),
-    ('級', '级'),
-    ('細', '细'),
-    ('紹', '绍'),
-    ('終', '终'),
-    ('組', '组'),
-    ('結', '结'),
-    ('絕', '绝'),
-    ('絡', '络'),
-    ('給', '给'),
-    ('統', '统'),
-    ('經', '经'),
-    ('綜', '综'),
-    ('綠', '绿'),
-    ('維', '维'),
-    ('網', '网'),
-    ('緊', '紧'),
-    ('線', '线'),
-    ('緣', '缘'),
-    ('編', '编'),
-    ('練', '练'),
-    ('縣', '县'),
-    ('總', '总'),
-    ('織', '织'),
-    ('續', '续'),
-    ('罰', '罚'),
-    ('羅', '罗'),
-    ('義', '义'),
-    ('聯', '联'),
-    ('聲', '声'),
-    ('職', '职'),
-    ('肅', '肃'),
-    ('腦', '脑'),
-    ('臨', '临'),
-    ('臺', '台'),
-    ('與', '与'),
-    ('興', '兴'),
-    ('舉', '举'),
-    ('舊', '旧'),
-    ('艦', '舰'),
-    ('莊', '庄'),
-    ('華', '华'),
-    ('萬', '万'),
-    ('藝', '艺'),
-    ('蘇', '苏'),
-    ('處', '处'),
-    ('號', '号'),
-    ('虧', '亏'),
-    ('術', '术'),
-    ('衛', '卫'),
-    ('裏', '里'),
-    ('補', '补'),
-    ('裝', '装'),
-    ('裡', '里'),
-    ('製', '制'),
-    ('複', '复'),
-    ('見', '见'),
-    ('規', '规'),
-    ('視', '视'),
-    ('親', '亲'),
-    ('覺', '觉'),
-    ('觀', '观'),
-    ('訂', '订'),
-    ('計', '计'),
-    ('訊', '讯'),
-    ('討', '讨'),
-    ('訓', '训'),
-    ('記', '记'),
-    ('訪', '访'),
-    ('設', '设'),
-    ('許', '许'),
-    ('診', '诊'),
-    ('詞', '词'),
-    ('試', '试'),
-    ('詩', '诗'),
-    ('話', '话'),
-    ('該', '该'),
-    ('詳', '详'),
-    ('認', '认'),
-    ('語', '语'),
-    ('誤', '误'),
-    ('說', '说'),
-    ('調', '调'),
-    ('論', '论'),
-    ('諸', '诸'),
-    ('證', '证'),
-    ('識', '识'),
-    ('譯', '译'),
-    ('議', '议'),
-    ('護', '护'),
-    ('讀', '读'),
-    ('變', '变'),
-    ('讓', '让'),
-    ('豐', '丰'),
-    ('貝', '贝'),
-    ('負', '负'),
-    ('財', '财'),
-    ('貢', '贡'),
-    ('貧', '贫'),
-    ('貨', '货'),
-    ('販', '贩'),
-    ('責', '责'),
-    ('貳', '贰'),
-    ('貴', '贵'),
-    ('買', '买'),
-    ('貸', '贷'),
-    ('費', '费'),
-    ('貿', '贸'),
-    ('資', '资'),
-    ('賓', '宾'),
-    ('賞', '赏'),
-    ('賠', '赔'),
-    ('賣', '卖'),
-    ('質', '质'),
-    ('購', '购'),
-    ('贊', '赞'),
-    ('趕', '赶'),
-    ('趙', '赵'),
-    ('跡', '迹'),
-    ('車', '车'),
-    ('軍', '军'),
-    ('軟', '软'),
-    ('較', '较'),
-    ('載', '载'),
-    ('輕', '轻'),
-    ('輛', '辆'),
-    ('輪', '轮'),
-    ('輸', '输'),
-    ('辦', '办'),
-    ('農', '农'),
-    ('這', '这'),
-    ('連', '连'),
-    ('週', '周'),
-    ('進', '进'),
-    ('遊', '游'),
-    ('運', '运'),
-    ('過', '过'),
-    ('達', '达'),
-    ('違', '违'),
-    ('遠', '远'),
-    ('適', '适'),
-    ('選', '选'),
-    ('遺', '遗'),
-    ('還', '还'),
-    ('邊', '边'),
-    ('郵', '邮'),
-    ('鄉', '乡'),
-    ('鄧', '邓'),
-    ('鄭', '郑'),
-    ('醫', '医'),
-    ('釋', '释'),
-    ('釐', '厘'),
-    ('針', '针'),
-    ('銀', '银'),
-    ('銖', '铢'),
-    ('銷', '销'),
-    ('鋼', '钢'),
-    ('錄', '录'),
-    ('錢', '钱'),
-    ('錯', '错'),
-    ('鍋', '锅'),
-    ('鎊', '镑'),
-    ('鎮', '镇'),
-    ('鏡', '镜'),
-    ('鐵', '铁'),
-    ('長', '长'),
-    ('門', '门'),
-    ('閉', '闭'),
-    ('開', '开'),
-    ('間', '间'),
-    ('閱', '阅'),
-    ('關', '关'),
-    ('陸', '陆'),
-    ('陽', '阳'),
-    ('隊', '队'),
-    ('階', '阶'),
-    ('際', '际'),
-    ('隨', '随'),
-    ('險', '险'),
-    ('隱', '隐'),
-    ('隻', '只'),
-    ('雙', '双'),
-    ('雜', '杂'),
-    ('雞', '鸡'),
-    ('離', '离'),
-    ('難', '难'),
-    ('電', '电'),
-    ('靈', '灵'),
-    ('韋', '韦'),
-    ('韓', '韩'),
-    ('響', '响'),
-    ('頁', '页'),
-    ('頂', '顶'),
-    ('頃', '顷'),
-    ('項', '项'),
-    ('順', '顺'),
-    ('須', '须'),
-    ('預', '预'),
-    ('領', '领'),
-    ('頭', '头'),
-    ('頻', '频'),
-    ('顆', '颗'),
-    ('題', '题'),
-    ('額', '额'),
-    ('顏', '颜'),
-    ('類', '类'),
-    ('顧', '顾'),
-    ('顯', '显'),
-    ('風', '风'),
-    ('飛', '飞'),
-    ('飯', '饭'),
-    ('飲', '饮'),
-    ('養', '养'),
-    ('餘', '余'),
-    ('館', '馆'),
-    ('馬', '马'),
-    ('駐', '驻'),
-    ('驗', '验'),
-    ('體', '体'),
-    ('髮', '发'),
-    ('鬥', '斗'),
-    ('魚', '鱼'),
-    ('魯', '鲁'),
-    ('鮮', '鲜'),
-    ('鳥', '鸟'),
-    ('麗', '丽'),
-    ('麥', '麦'),
-    ('黃', '黄'),
-    ('點', '点'),
-    ('黨', '党'),
-    ('齊', '齐'),
-    ('齒', '齿'),
-    ('龍', '龙'),
-];
+    /// The simplified form of traditional `c`, if it has one.
+    pub(crate) fn simplified(&self, c: char) -> Option<char> {
+        let i = self.pairs.binary_search_by_key(&c, |&(t, _)| t).ok()?;
+        Some(self.pairs[i].1)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -427,12 +91,40 @@ mod tests {
 
     #[test]
     fn 繁体位图与表一致() {
-        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        let t = table();
+        assert!(t.pairs.windows(2).all(|w| w[0].0 < w[1].0));
         for c in (0x4E00..=0x9FFF).filter_map(char::from_u32) {
-            let listed = TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).is_ok();
-            assert_eq!(is_traditional(c), listed, "{c}");
+            assert_eq!(t.is_traditional(c), t.simplified(c).is_some(), "{c}");
         }
-        assert!(is_traditional('圓') && is_traditional('萬'));
-        assert!(!is_traditional('圆') && !is_traditional('a') && !is_traditional('\u{10FFFF}'));
+        assert!(!t.is_traditional('a') && !t.is_traditional('\u{10FFFF}'));
+    }
+
+    /// Traditional chars fold to their simplified forms; simplified ones,
+    /// and chars both scripts write, have none.
+    #[test]
+    fn 繁体字的简体() {
+        // (char, its simplified form)
+        let cases = [
+            ('圓', Some('圆')),
+            ('萬', Some('万')),
+            ('區', Some('区')),
+            ('別', Some('别')),
+            ('積', Some('积')),
+            ('電', Some('电')),
+            ('臺', Some('台')),
+            ('後', Some('后')),
+            ('圆', None),
+            ('区', None),
+            ('著', None),
+            ('乾', None),
+            ('薹', None),
+            ('參', None),
+            ('麽', None),
+            ('於', Some('于')),
+            ('a', None),
+        ];
+        for (c, want) in cases {
+            assert_eq!(table().simplified(c), want, "{c}");
+        }
     }
 }

@@ -14,14 +14,14 @@ use zh_extract::train::{self, DEV_SETS};
 const FLOORS: [(&str, f64); 6] = [
     ("msra", 0.830),
     ("pd1998", 0.877),
-    ("boson", 0.699),
+    ("boson", 0.701),
     ("cluener", 0.707),
-    ("weibo", 0.580),
+    ("weibo", 0.593),
     ("resume", 0.819),
 ];
 
 /// The floor of the macro average over the six.
-const MACRO_FLOOR: f64 = 0.751;
+const MACRO_FLOOR: f64 = 0.753;
 
 #[test]
 fn every_dev_set_keeps_its_floor() {

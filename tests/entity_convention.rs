@@ -648,6 +648,43 @@ fn 补齐的两字姓名() {
     check(PADDED_NAMES);
 }
 
+/// Text in traditional characters reads as in simplified ones: the
+/// view folds every traditional char (OpenCC's table), the spans stay
+/// on the text as written.
+const TRADITIONAL_TEXT: &[Case] = &[
+    (
+        "香港特別行政區政府發言人表示，行政長官李家超將於下周訪問廣州。",
+        &[
+            (Loc, "香港特別行政區", 0),
+            (Per, "李家超", 19),
+            (Loc, "廣州", 28),
+        ],
+    ),
+    (
+        "寧波市總工會今年為職工辦實事，主席王建國帶隊走訪了餘姚市梁弄鎮橫坎頭村。",
+        &[
+            (Org, "寧波市總工會", 0),
+            (Per, "王建國", 17),
+            (Loc, "餘姚市", 25),
+            (Loc, "梁弄鎮", 28),
+            (Loc, "橫坎頭村", 31),
+        ],
+    ),
+    (
+        "患者被送往寧波市第二\n\n人民醫院救治。",
+        &[(Org, "寧波市第二\n\n人民醫院", 5)],
+    ),
+    (
+        "臺北市政府衛生局提醒民眾注意防疫。",
+        &[(Org, "臺北市政府衛生局", 0)],
+    ),
+];
+
+#[test]
+fn 繁体字的文本() {
+    check(TRADITIONAL_TEXT);
+}
+
 /// An alias in quotes is the alias, not a shorter name read inside it.
 const QUOTED_ALIASES: &[Case] = &[(
     "浙江恒达精密机械有限公司（以下简称“恒达精密”）成立于2001年。恒达精密现有职工300人。",
