@@ -78,10 +78,10 @@ fn weighted(arg: &str) -> Result<(String, f32), Box<dyn std::error::Error>> {
 /// or the directory given (`data/team` -> `team`).
 fn corpus_name(path: &str) -> String {
     let p = std::path::Path::new(path);
-    if p.is_dir() {
-        if let Some(name) = p.file_name() {
-            return name.to_string_lossy().into_owned();
-        }
+    if p.is_dir()
+        && let Some(name) = p.file_name()
+    {
+        return name.to_string_lossy().into_owned();
     }
     p.parent()
         .and_then(|d| d.file_name())

@@ -75,15 +75,15 @@ impl Extractor {
             |found| (&mut found.quantities, &mut found.entities),
             &mut out,
         );
-        if let Some(model) = self.model.as_deref() {
-            if !self.entity_kinds.is_empty() {
-                extract::entities::document_pass(model, &self.segmenter, text, &mut out.entities);
-                drop_names_across_amounts(&mut out.entities, &out.quantities);
-                drop_numbers_inside_names(&out.entities, &mut out.quantities);
-                out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
-                out.quantities
-                    .retain(|q| self.quantity_kinds.contains(&q.kind));
-            }
+        if let Some(model) = self.model.as_deref()
+            && !self.entity_kinds.is_empty()
+        {
+            extract::entities::document_pass(model, &self.segmenter, text, &mut out.entities);
+            drop_names_across_amounts(&mut out.entities, &out.quantities);
+            drop_numbers_inside_names(&out.entities, &mut out.quantities);
+            out.entities.retain(|e| self.entity_kinds.contains(&e.kind));
+            out.quantities
+                .retain(|q| self.quantity_kinds.contains(&q.kind));
         }
         out
     }

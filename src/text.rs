@@ -331,17 +331,19 @@ impl Run {
 fn flattened_break(rest: &str) -> Option<usize> {
     let is_space = |c: char| c != '\t' && is_blank(c);
     let more = rest.chars().take_while(|&c| is_space(c)).count();
-    let mut run = rest.chars().skip(more);
-    if more > 1 || !run.next().is_some_and(is_han) {
-        return None;
-    }
-    for (i, c) in run.enumerate() {
-        if c.is_whitespace() {
+    let mut run = rest.chars().skip(more).peekable();
+    let mut previous = run.next().filter(|&c| is_han(c) && more <= 1)?;
+    let mut i = 0;
+    while let Some(c) = run.next() {
+        let spacing = c == ' ' && run.peek().is_some_and(|&n| number_spacing(previous, n));
+        previous = c;
+        if c.is_whitespace() && !spacing {
             return None;
         }
         if i + 2 >= SPACE_WRAP_MIN_CHARS || "，。；！？、：".contains(c) {
             return Some(more);
         }
+        i += 1;
     }
     None
 }
@@ -357,6 +359,42 @@ fn letter_spaced(before: &str, after: &str) -> bool {
         chars.next().is_some_and(is_han) && !chars.next().is_some_and(is_han)
     }
     single(before.chars().rev()) && single(after.chars())
+}
+
+/// Whether one space between `before` and `after` parts a Han char and
+/// a number: a digit after a Han char, or a Han char after a digit or `%`
+/// (`约 4200 元`, `31% 以上`).
+fn number_spacing(before: char, after: char) -> bool {
+    (is_han(before) && after.is_ascii_digit())
+        || ((before.is_ascii_digit() || before == '%') && is_han(after))
+}
+
+/// Whether a space between the view so far, `view`, and `after` parts a
+/// Han char and a number (`约 4200 元`, `31% 以上`, `8k 起`, as web and
+/// Markdown style guides space them): a digit after a Han char, or a Han
+/// char after a number, Latin letters after its digits included. Not a
+/// number of one or two digits that begins its line: that numbers a
+/// list's or a table's row (`3 党梓豪`), and its space parts it from the
+/// row; nor a Latin word (`Google 工作`).
+fn spaces_a_number(view: &[char], after: Option<char>) -> bool {
+    let (Some(&before), Some(after)) = (view.last(), after) else {
+        return false;
+    };
+    if is_han(before) {
+        return after.is_ascii_digit();
+    }
+    if !is_han(after) {
+        return false;
+    }
+    let token = view
+        .iter()
+        .rev()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    let first = view.len() - token;
+    let begins_line = first == 0 || view[first - 1].is_whitespace();
+    let row_number = token <= 2 && view[first..].iter().all(char::is_ascii_digit);
+    token > 0 && view[first].is_ascii_digit() && !(begins_line && row_number)
 }
 
 /// Whether the blanks at the start of `rest` pad a two-char name to the
@@ -516,6 +554,11 @@ impl View {
                 line_prose = false;
                 line_table = false;
                 run = Run::default();
+            } else if c == ' ' && spaces_a_number(&self.chars, original[bi + 1..].chars().next()) {
+                // Spacing between Chinese and a number (`约 4200 元`), as
+                // web and Markdown style guides ask: the text reads as if
+                // unspaced.
+                continue;
             } else if let Some(more) = padded_name(&original[..bi], &original[bi..]) {
                 // A two-char name padded to the width of three (`王　伟`).
                 for _ in 0..more {
@@ -734,6 +777,29 @@ mod tests {
             ("8 月，王 建 国 带 队。", "8 月，王建国带队。"),
             ("王伟 李明 张华", "王伟 李明 张华"),
             ("获奖者 王 伟", "获奖者 王伟"),
+        ];
+        assert_views(cases.map(|(text, view)| (text, Some(view))), false);
+    }
+
+    /// A space between a number and Chinese (`约 4200 元`) is no text;
+    /// one after a row's number, or between Chinese and a Latin word,
+    /// stays.
+    #[test]
+    fn 数字与汉字间的空格被看穿() {
+        // (text, view)
+        let cases = [
+            (
+                "票价约 4200 元，同比增长 18.5%。",
+                "票价约4200元，同比增长18.5%。",
+            ),
+            ("占比提高到 31% 以上", "占比提高到31%以上"),
+            ("月薪 8k 起", "月薪8k起"),
+            ("2024 年 3 月 15 日", "2024年3月15日"),
+            ("名单\n3 党梓豪 甘肃农业大学", "名单\n3 党梓豪 甘肃农业大学"),
+            ("3 党梓豪", "3 党梓豪"),
+            ("12 王建国", "12 王建国"),
+            ("他在 Google 工作", "他在 Google 工作"),
+            ("约  4200 元", "约  4200元"),
         ];
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }

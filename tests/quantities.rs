@@ -2076,6 +2076,35 @@ const SPACES_AND_CAPITALS: &[Q] = &[
         s: "检测报告中写明，这箱水果的净重为3.5 公斤。",
         q: &[measure("3.5 公斤", "3.5", "kg")],
     },
+    // Numbers spaced from Chinese, as web and Markdown style guides ask:
+    // read as if unspaced, the span over the spaces.
+    Q {
+        s: "经济舱往返票价约 4200 元，比去年略低。",
+        q: &[cny("约 4200 元", "4200").about()],
+    },
+    Q {
+        s: "平台注册开发者已超过 220 万名，同比增长 18.5%。",
+        q: &[
+            count("超过 220 万名", "2200000", "名").over(),
+            pct("18.5%", "18.5"),
+        ],
+    },
+    Q {
+        s: "可再生能源发电量占比提高到 31% 以上。",
+        q: &[pct("31% 以上", "31").over()],
+    },
+    Q {
+        s: "招聘前端开发，月薪 8k 起，双休。",
+        q: &[cny("8k 起", "8000").over()],
+    },
+    Q {
+        s: "本地草莓一斤售价在 15 元，比去年同期略低。",
+        q: &[cny("15 元", "15").per("斤")],
+    },
+    Q {
+        s: "一头成年大熊猫每天要吃掉 12 至 38 公斤竹子。",
+        q: &[measure("12 至 38 公斤", "12", "kg").range("12", "38")],
+    },
 ];
 
 /// `两` is the old weight unit after goods or prices, the numeral 2 elsewhere.
@@ -2477,10 +2506,10 @@ fn span_problems(s: &str) -> Vec<String> {
         if sp.is_empty() {
             problems.push(format!("{who}: 空跨度"));
         }
-        if let Some((end, char_end)) = previous_end {
-            if sp.start < end || sp.char_start < char_end {
-                problems.push(format!("{who}: 与前一项重叠或未按位置排序"));
-            }
+        if let Some((end, char_end)) = previous_end
+            && (sp.start < end || sp.char_start < char_end)
+        {
+            problems.push(format!("{who}: 与前一项重叠或未按位置排序"));
         }
         previous_end = Some((sp.end, sp.char_end));
     }

@@ -1461,27 +1461,26 @@ fn parse_number_at(chars: &[char], i: usize) -> Option<(usize, Option<Value>, Nu
         };
         Some((end, Some(v), a))
     };
-    if at(chars, k) == Some('又') {
-        if let Some((end, f)) = fraction(chars, skip_spaces(chars, k + 1)) {
-            return whole(end, f);
-        }
+    if at(chars, k) == Some('又')
+        && let Some((end, f)) = fraction(chars, skip_spaces(chars, k + 1))
+    {
+        return whole(end, f);
     }
-    if plain_integer(&a) && k == a.end + 1 {
-        if let Some((end, n, d)) = slash_fraction(chars, k) {
-            if !n.is_negative() {
-                if let Some(f) = divide(n, d) {
-                    return whole(end, f);
-                }
-            }
-        }
+    if plain_integer(&a)
+        && k == a.end + 1
+        && let Some((end, n, d)) = slash_fraction(chars, k)
+        && !n.is_negative()
+        && let Some(f) = divide(n, d)
+    {
+        return whole(end, f);
     }
     if plain_arabic(&a) && !after_letter(chars, i) {
         // `2^5`, `-2.5^-1`: the sign belongs to the number written, as in
         // `-1e1`, so `-2^2` is (-2)² = 4.
-        if let Some((end, p)) = power_at(chars, a.end) {
-            if let Some(v) = power(av, p) {
-                return Some((end, Some(v), a));
-            }
+        if let Some((end, p)) = power_at(chars, a.end)
+            && let Some(v) = power(av, p)
+        {
+            return Some((end, Some(v), a));
         }
         if let Some((end, p)) = si_suffix(chars, a.end) {
             return Some((end, Some(av.scale_pow10(p)), a));

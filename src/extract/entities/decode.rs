@@ -596,10 +596,10 @@ pub(crate) fn spans(tags: &[u8], mut f: impl FnMut(u8, usize, usize)) {
                 }
             }
             Some((ty, Part::E)) => {
-                if let Some((o, s)) = open {
-                    if o == ty {
-                        f(ty, s, i + 1);
-                    }
+                if let Some((o, s)) = open
+                    && o == ty
+                {
+                    f(ty, s, i + 1);
                 }
                 open = None;
             }
@@ -693,7 +693,11 @@ mod tests {
         *x ^= *x >> 7;
         *x ^= *x << 17;
         if ends {
-            if *x % 2 == 0 { -range } else { range }
+            if (*x).is_multiple_of(2) {
+                -range
+            } else {
+                range
+            }
         } else {
             (*x % (2 * range as u64 + 1)) as i32 - range
         }

@@ -684,13 +684,13 @@ fn push_name(
     cuts: &mut Vec<usize>,
 ) {
     let Part { mut kind, s, e } = part;
-    if kind == EntityKind::Organization {
-        if let Some(last) = out[first..].last_mut() {
-            let branch = convention::is_branch(&sentence[s..e]);
-            if branch && last.kind == kind && last.end == start + s {
-                last.end = start + e;
-                return;
-            }
+    if kind == EntityKind::Organization
+        && let Some(last) = out[first..].last_mut()
+    {
+        let branch = convention::is_branch(&sentence[s..e]);
+        if branch && last.kind == kind && last.end == start + s {
+            last.end = start + e;
+            return;
         }
     }
     // A part a joining word left may be a bare category noun (`…和公司`);
@@ -918,10 +918,10 @@ fn complete_lists(sentence: &[char], base: usize, out: &mut Vec<FoundEntity>, fi
     let at = |p: usize| sentence.get(p.wrapping_sub(base)).copied();
     // After a note in brackets (`刘新香（女）、`, `乌兰（蒙古族）、`).
     let note_end = |p: usize| {
-        if matches!(at(p), Some('（' | '(')) {
-            if let Some(q) = (p + 1..p + 6).find(|&q| matches!(at(q), Some('）' | ')'))) {
-                return q + 1;
-            }
+        if matches!(at(p), Some('（' | '('))
+            && let Some(q) = (p + 1..p + 6).find(|&q| matches!(at(q), Some('）' | ')')))
+        {
+            return q + 1;
         }
         p
     };

@@ -50,14 +50,13 @@ impl Scanner<'_, '_> {
         let second = connector_end(c, end, false)
             .filter(|_| first.approx == Approx::Exact)
             .and_then(|p| self.parse(p).filter(|n2| n2.end > p));
-        if let Some(n2) = second {
-            if n2.approx == Approx::Exact
-                && n2.value.is_some()
-                && money::salary_multiplier(c, i, n2.end) == Some(power)
-            {
-                parts.second = Some(n2);
-                end = n2.end + 1;
-            }
+        if let Some(n2) = second
+            && n2.approx == Approx::Exact
+            && n2.value.is_some()
+            && money::salary_multiplier(c, i, n2.end) == Some(power)
+        {
+            parts.second = Some(n2);
+            end = n2.end + 1;
         }
         Some(self.finish(i, yuan_after(c, end), parts, None))
     }

@@ -99,20 +99,18 @@ pub(crate) fn find(
     let mut i = 0;
     while i < chars.len() {
         // Titles of works are names, not figures: 《三颗宝珠》.
-        if chars[i] == '《' {
-            if let Some(close) = refuse::title_end(chars, i) {
-                i = close;
-                continue;
-            }
+        if chars[i] == '《'
+            && let Some(close) = refuse::title_end(chars, i)
+        {
+            i = close;
+            continue;
         }
         // Web and e-mail addresses, file paths, percent-encoded text.
         let token_start =
             chars[i].is_ascii_graphic() && (i == 0 || !chars[i - 1].is_ascii_graphic());
-        if token_start {
-            if let Some(end) = refuse::link_end(chars, i) {
-                i = end;
-                continue;
-            }
+        if token_start && let Some(end) = refuse::link_end(chars, i) {
+            i = end;
+            continue;
         }
         if !may_start(chars[i]) {
             i += 1;

@@ -190,10 +190,10 @@ impl Scanner<'_, '_> {
         let c = self.chars;
         let mut end = end;
         let mut approx = parts.numeral_approx();
-        if approx == Approx::Exact {
-            if let Some(a) = parts.prefix_approx {
-                approx = a;
-            }
+        if approx == Approx::Exact
+            && let Some(a) = parts.prefix_approx
+        {
+            approx = a;
         }
         let more_allowed = matches!(parts.unit, Unit::Money(_) | Unit::Measure(_));
         let mut suffix_more = false;

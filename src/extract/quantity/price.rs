@@ -156,21 +156,21 @@ impl Scanner<'_, '_> {
         let mut per = per;
         if matches!(c.get(*end), Some('/' | '每')) {
             let at = *end + 1;
-            if let Some(u_end) = per_unit_at(c, at) {
-                if !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric()) {
-                    per = Some(UnitRef::Written(at, u_end));
-                    *end = u_end;
-                    if let Some(after) = per_prefix_end {
-                        *start = after;
-                    }
+            if let Some(u_end) = per_unit_at(c, at)
+                && !c.get(u_end).is_some_and(|n| n.is_ascii_alphanumeric())
+            {
+                per = Some(UnitRef::Written(at, u_end));
+                *end = u_end;
+                if let Some(after) = per_prefix_end {
+                    *start = after;
                 }
             }
         }
         if per.is_none() && money && c.get(*end) == Some(&'一') {
-            if let Some((_, u_end)) = GOODS_LEXICON.longest_at(c, *end + 1) {
-                if c[*end + 1..u_end] != ['度'] {
-                    per = Some(UnitRef::Written(*end + 1, u_end));
-                }
+            if let Some((_, u_end)) = GOODS_LEXICON.longest_at(c, *end + 1)
+                && c[*end + 1..u_end] != ['度']
+            {
+                per = Some(UnitRef::Written(*end + 1, u_end));
             }
             // `自助晚餐380元一位`: per head, where the clause ends.
             let head = matches!(c.get(*end + 1), Some('位' | '人'));
@@ -208,10 +208,13 @@ impl Scanner<'_, '_> {
             if is_clause_break(c[p]) {
                 return false;
             }
-            if let Some(n) = self.parse(p) {
-                if n.end > p {
-                    return units::currency_at(c, n.end).is_some();
-                }
+            if let Some(n) = self.parse(p)
+                && n.end > p
+            {
+                // One space may part the number and its unit, as the
+                // amount's own reading allows (`售价在 15 元`).
+                let at = n.end + usize::from(c.get(n.end) == Some(&' '));
+                return units::currency_at(c, at).is_some();
             }
             p += 1;
         }
@@ -247,14 +250,13 @@ impl Scanner<'_, '_> {
                 let unit = GOODS_LEXICON
                     .longest_at(c, p + 1)
                     .filter(|&(_, e)| !(c[p] == '一' && c[p + 1..e] == ['度']));
-                if let Some((_, end)) = unit {
-                    if end <= start
-                        && !c[end..start]
-                            .iter()
-                            .any(|&x| x.is_ascii_digit() || is_numeral_char(x))
-                    {
-                        return Some(UnitRef::Written(p + 1, end));
-                    }
+                if let Some((_, end)) = unit
+                    && end <= start
+                    && !c[end..start]
+                        .iter()
+                        .any(|&x| x.is_ascii_digit() || is_numeral_char(x))
+                {
+                    return Some(UnitRef::Written(p + 1, end));
                 }
             }
             if c[p].is_ascii_digit() {

@@ -115,10 +115,10 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut p = connector_end(c, n.end, false)?;
-        if let Some((u2, e2)) = percent::prefix_at(c, p) {
-            if u2.shift == unit.shift {
-                p = e2;
-            }
+        if let Some((u2, e2)) = percent::prefix_at(c, p)
+            && u2.shift == unit.shift
+        {
+            p = e2;
         }
         let n2 = self.parse(p)?;
         (n2.end > p && n2.approx == Approx::Exact && n2.value.is_some()).then_some(n2)
@@ -132,10 +132,10 @@ impl Scanner<'_, '_> {
     ) -> Option<(Numeral, Option<UnitHit>)> {
         let c = self.chars;
         let mut p = at;
-        if let Some((code, end)) = money::prefix_at(c, p) {
-            if currency_prefix.is_some_and(|cp| cp == code) {
-                p = end;
-            }
+        if let Some((code, end)) = money::prefix_at(c, p)
+            && currency_prefix.is_some_and(|cp| cp == code)
+        {
+            p = end;
         }
         // 零下8℃到零下5℃; -5℃--10℃, where the sign follows the connector.
         let sign = (c.get(p) == Some(&'-') && c.get(p + 1).is_some_and(char::is_ascii_digit))
@@ -168,11 +168,11 @@ pub(super) fn join_bounds(chars: &[char], out: &mut Vec<FoundQuantity>, first: u
     let mut kept = first;
     for r in first..out.len() {
         let q = out[r];
-        if kept > first {
-            if let Some(joined) = joined_bounds(chars, &out[kept - 1], &q) {
-                out[kept - 1] = joined;
-                continue;
-            }
+        if kept > first
+            && let Some(joined) = joined_bounds(chars, &out[kept - 1], &q)
+        {
+            out[kept - 1] = joined;
+            continue;
         }
         out[kept] = q;
         kept += 1;

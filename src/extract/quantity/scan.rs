@@ -146,10 +146,10 @@ impl Scanner<'_, '_> {
             return Next::Skip(skip);
         }
         let mut lead = self.lead_words(i);
-        if lead.currency.is_none() {
-            if let Some(q) = self.percent_prefixed(i, lead.j, lead.approx) {
-                return Next::Found(q);
-            }
+        if lead.currency.is_none()
+            && let Some(q) = self.percent_prefixed(i, lead.j, lead.approx)
+        {
+            return Next::Found(q);
         }
         if let Some(skip) = self.lead_signs(i, &mut lead) {
             return Next::Skip(skip);
@@ -196,11 +196,11 @@ impl Scanner<'_, '_> {
             lead.per = Some((end, unit));
             lead.j = end;
         }
-        if let Some((code, end)) = money::prefix_at(c, lead.j) {
-            if self.starts_numeral(end) {
-                lead.currency = Some(code);
-                lead.j = end;
-            }
+        if let Some((code, end)) = money::prefix_at(c, lead.j)
+            && self.starts_numeral(end)
+        {
+            lead.currency = Some(code);
+            lead.j = end;
         }
         lead
     }
@@ -210,17 +210,17 @@ impl Scanner<'_, '_> {
     /// to go on.
     fn lead_signs(&self, i: usize, lead: &mut Lead) -> Option<usize> {
         let c = self.chars;
-        if let Some((symbol, end)) = measure::scale_prefix_at(c, lead.j) {
-            if self.starts_numeral(end) || measure::below_zero_prefix(c, end).is_some() {
-                lead.temperature_scale = Some(symbol);
-                lead.j = end;
-            }
+        if let Some((symbol, end)) = measure::scale_prefix_at(c, lead.j)
+            && (self.starts_numeral(end) || measure::below_zero_prefix(c, end).is_some())
+        {
+            lead.temperature_scale = Some(symbol);
+            lead.j = end;
         }
-        if let Some(end) = measure::below_zero_prefix(c, lead.j) {
-            if self.starts_numeral(end) {
-                lead.below_zero = true;
-                lead.j = end;
-            }
+        if let Some(end) = measure::below_zero_prefix(c, lead.j)
+            && self.starts_numeral(end)
+        {
+            lead.below_zero = true;
+            lead.j = end;
         }
         let j = lead.j;
         (matches!(c.get(j), Some('-' | '+')) && j > 0 && c[j - 1].is_ascii_alphanumeric())
@@ -366,10 +366,11 @@ impl Scanner<'_, '_> {
             return Next::Skip(hit.end);
         }
         // 港币5.8亿元: a generic 元 takes the currency named before it.
-        if let (Some(code), Unit::Money(cur)) = (lead.currency, hit.unit) {
-            if cur.code == "CNY" && code != "CNY" {
-                hit.unit = Unit::Money(Currency { code, ..cur });
-            }
+        if let (Some(code), Unit::Money(cur)) = (lead.currency, hit.unit)
+            && cur.code == "CNY"
+            && code != "CNY"
+        {
+            hit.unit = Unit::Money(Currency { code, ..cur });
         }
         let mut parts = Parts::single(r.first, hit.unit, lead.approx);
         parts.written = Some(hit);
