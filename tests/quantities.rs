@@ -2415,6 +2415,21 @@ const TRADITIONAL: &[Q] = &[
         s: "景區今年全年接待遊客超過3萬人次。",
         q: &[count("超過3萬人次", "30000", "人次").over()],
     },
+    // Units as Taiwan and Hong Kong write them.
+    Q {
+        s: "這款晶片採用3奈米製程，每片重約2公克。",
+        q: &[
+            measure("3奈米", "3", "nm"),
+            measure("約2公克", "2", "g").about(),
+        ],
+    },
+    Q {
+        s: "新建廠房佔地1.2萬平方公尺，樓高120呎。",
+        q: &[
+            measure("1.2萬平方公尺", "12000", "m2"),
+            measure("120呎", "120", "ft"),
+        ],
+    },
 ];
 
 /// Every table with quantities, by name.

@@ -190,6 +190,13 @@ pub(crate) static UNITS: &[UnitEntry<MeasureUnit>] = &[
     unit("加仑", m("gal"), ""),
     // more of the same, as real documents write them
     unit("公尺", m("m"), ""),
+    // as Taiwan and Hong Kong write them
+    unit("奈米", m("nm"), ""),
+    unit("公克", m("g"), ""),
+    unit("公厘", m("mm"), ""),
+    unit("平方公尺", m("m2"), ""),
+    unit("立方公尺", m("m3"), ""),
+    unit("呎", m("ft"), ""),
     unit("公升", m("L"), ""),
     unit("公吨", m("t"), ""),
     unit("分米", m("dm"), ""),
