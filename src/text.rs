@@ -5,12 +5,14 @@
 //! (a break that wraps a sentence in the middle of a run of Han characters,
 //! as PDF output does: `宁波市第二\n\n人民医院`, with any spaces that end
 //! the line), the spaces that such breaks became in text put on one line
-//! (`宁波市第二 人民医院`), and the spaces of letter-spaced text (`宁 波 市`)
-//! are left out, so names and amounts read through them. Folding: full-width
-//! digits, Latin letters and `％．＋－／` become ASCII; Chinese punctuation
-//! (`，、。：`) is kept, since a Chinese comma between digits separates two
-//! numbers, and ASCII punctuation beside Han characters becomes Chinese
-//! (`会上,` → `会上，`).
+//! (`宁波市第二 人民医院`), the spaces of letter-spaced text (`宁 波 市`),
+//! of a two-char name padded to three (`王　伟`) and between Chinese and a
+//! number (`约 4200 元`) are left out, so names and amounts read through
+//! them. Folding: full-width digits, Latin letters and `％．＋－／` become
+//! ASCII; traditional characters simplified ones (`區` → `区`); Chinese
+//! punctuation (`，、。：`) is kept, since a Chinese comma between digits
+//! separates two numbers, and ASCII punctuation beside Han characters
+//! becomes Chinese (`会上,` → `会上，`).
 
 use crate::extract::entities::convention::is_listed_surname;
 use crate::record::Span;
