@@ -255,19 +255,73 @@ fn is_heading(line: &str) -> bool {
     })
 }
 
-/// Whether the text reads through the line break that starts `rest`, the
-/// view's last char being `before`: Han characters on both sides, or a
-/// number wrapped in the middle (`12.8\n亿元`, `3\n000名`) unless the next
-/// line starts a list item (`1.`, `2、`).
+/// Whether the text reads through the line break that starts `rest`,
+/// `view` being the view so far: Han characters on both sides, or a
+/// number or an amount wrapped in the middle (`12.8\n亿元`, `3\n000名`,
+/// `1\n725.5元`, `6\n.5%`, `35\n%`, `100\nW`, `3.2元\n/平方米`,
+/// `售价在\n15元`, `15k-\n25k`, `¥\n23,400`, `5，\n600元`), unless the
+/// next line starts a list item (`1.`, `2、`, `3 王伟`).
 #[inline]
-fn break_joins(before: Option<char>, rest: &str) -> bool {
+fn break_joins(view: &[char], rest: &str) -> bool {
+    let Some(&p) = view.last() else {
+        return false;
+    };
     let mut look = rest.chars().skip_while(|&d| is_break_space(d)).map(fold);
-    match look.next() {
-        Some(d) if is_han(d) => before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.'),
-        Some(d) if d.is_ascii_digit() => {
-            let after_digits = look.find(|x| !x.is_ascii_digit());
-            before.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',')
-                && !after_digits.is_some_and(|x| matches!(x, '.' | '、' | ')' | '）' | '．'))
+    let Some(d) = look.next() else {
+        return false;
+    };
+    let digit = p.is_ascii_digit();
+    let digit_before = |k: usize| view.len() > k && view[view.len() - 1 - k].is_ascii_digit();
+    match d {
+        _ if is_han(d) => is_han(p) || digit || matches!(p, '.' | '%' | '/'),
+        _ if d.is_ascii_digit() => {
+            // What follows the digits: a list item's mark, or more of the
+            // number (a decimal point or a group of thousands).
+            let after = look.find(|x| !x.is_ascii_digit());
+            let more = matches!(after, Some('.' | '．' | ','))
+                && look.next().is_some_and(|x| x.is_ascii_digit());
+            let list = !more && matches!(after, Some('.' | '、' | ')' | '）' | '．'));
+            if digit
+                || matches!(
+                    p,
+                    '.' | ',' | '-' | '~' | '～' | '¥' | '￥' | '$' | '€' | '£'
+                )
+            {
+                !list
+            } else if p == '，' {
+                // A comma that may group thousands (`5，\n600元`).
+                digit_before(1) && !list
+            } else {
+                // After a Han char only what goes on as an amount: not a
+                // list's number (`3 王伟`, `2：`).
+                is_han(p)
+                    && !list
+                    && after.is_none_or(|x| !x.is_whitespace() && !matches!(x, ':' | '：'))
+            }
+        }
+        // A decimal point or a thousands comma that begins the line.
+        '.' | ',' => digit && look.next().is_some_and(|x| x.is_ascii_digit()),
+        '%' | '℃' | '°' | '~' | '～' => digit,
+        // A unit in Latin letters (`100\nW`, `12\nGB`), or the rest of
+        // one (`500K\nB`, `5000mA\nh`).
+        _ if d.is_ascii_alphabetic() => {
+            let letters = view
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            digit || (letters > 0 && letters <= 3 && digit_before(letters))
+        }
+        // A currency sign before its amount (`卖\n$10`, `$5-\n$10`).
+        '$' | '¥' | '￥' | '€' | '£' => {
+            (is_han(p) || matches!(p, '-' | '~' | '～'))
+                && look.next().is_some_and(|x| x.is_ascii_digit())
+        }
+        '/' => {
+            (digit || is_han(p))
+                && look
+                    .next()
+                    .is_some_and(|x| is_han(x) || x.is_ascii_alphabetic())
         }
         _ => false,
     }
@@ -385,7 +439,7 @@ fn spaces_a_number(view: &[char], after: Option<char>) -> bool {
     if is_han(before) {
         return after.is_ascii_digit();
     }
-    if !is_han(after) {
+    if !is_han(after) || !(before.is_ascii_alphanumeric() || before == '%') {
         return false;
     }
     let token = view
@@ -531,20 +585,16 @@ impl View {
             }
             if c == '\n' || c == '\r' {
                 // A break, with any blank lines and spaces after it, is soft
-                // when words stand on both sides and the line it ends is
-                // long enough to have been wrapped.
-                let before = self.chars.last().copied();
-                let before_is_word =
-                    before.is_some_and(|p| is_han(p) || p.is_ascii_digit() || p == '.');
-                let wrapped = before_is_word
-                    && !line_table
-                    && (line_prose || line_chars >= profile.wrapped_min_chars);
+                // when words stand on both sides ([`break_joins`]) and the
+                // line it ends is long enough to have been wrapped.
+                let wrapped =
+                    !line_table && (line_prose || line_chars >= profile.wrapped_min_chars);
                 // A heading (`三、2025年工作计划`) ends its line, and a line
                 // indented deeper than this one begins a paragraph.
                 let next_indent = indent_after_break(&original[bi..]);
                 let paragraph = next_indent > line_indent || is_heading(&original[line_start..bi]);
                 line_indent = next_indent;
-                if wrapped && !paragraph && break_joins(before, &original[bi..]) {
+                if wrapped && !paragraph && break_joins(&self.chars, &original[bi..]) {
                     // Skip the whole break; line_chars keeps counting
                     // as if the lines were one.
                     skip_break_spaces(&mut iter);
@@ -779,6 +829,32 @@ mod tests {
             ("8 月，王 建 国 带 队。", "8 月，王建国带队。"),
             ("王伟 李明 张华", "王伟 李明 张华"),
             ("获奖者 王 伟", "获奖者 王伟"),
+        ];
+        assert_views(cases.map(|(text, view)| (text, Some(view))), false);
+    }
+
+    /// A PDF wrap inside an amount reads through, whichever of its parts
+    /// the break falls between; a list's number after a break stays on
+    /// its line.
+    #[test]
+    fn 数额中的换行被看穿() {
+        // (text, view)
+        let cases = [
+            ("收盘报1\n725.5元", "收盘报1725.5元"),
+            ("同比下降6\n.5%", "同比下降6.5%"),
+            ("研究生占35\n%", "研究生占35%"),
+            ("支持100\nW快充", "支持100W快充"),
+            ("大小不超过500K\nB", "大小不超过500KB"),
+            ("物业费每月3.2元\n/平方米", "物业费每月3.2元/平方米"),
+            ("大白菜一斤售价在\n15元", "大白菜一斤售价在15元"),
+            ("献血量超过\n2,800吨", "献血量超过2,800吨"),
+            ("月薪15k-\n25k", "月薪15k-25k"),
+            ("气温12\n～25℃", "气温12~25℃"),
+            ("通常卖$5-\n$10", "通常卖$5-$10"),
+            ("募集善款５，\n６００元", "募集善款5，600元"),
+            ("获奖名单\n3 王伟", "获奖名单\n3 王伟"),
+            ("目录\n1. 总则", "目录\n1. 总则"),
+            ("时间\n15：30", "时间\n15：30"),
         ];
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }
