@@ -482,7 +482,7 @@ fn padded_name(before: &str, rest: &str) -> Option<usize> {
 /// The Chinese form of ASCII punctuation that stands in Chinese text (a
 /// pipeline that turned `，。：；（）！？` into ASCII), `view` being the
 /// text before it: beside a Han character, `,` is `，`, `:` `：` and so
-/// on; `.` after one and before no letter or digit is `。`; `)` closes as
+/// on; `.` after one and before no Latin letter is `。`; `)` closes as
 /// its `(` opened. Between digits and in Latin text they stay (`1,000`,
 /// `3.5`, `U.S.`, `f(x)`). One char for one, so offsets hold.
 fn chinese_punctuation(c: char, view: &[char], after: Option<char>) -> char {
@@ -503,7 +503,8 @@ fn chinese_punctuation(c: char, view: &[char], after: Option<char>) -> char {
                 .find(|&&o| matches!(o, '(' | '（' | ')' | '）'));
             if opened == Some(&'（') { '）' } else { ')' }
         }
-        '.' if han_before && !after.is_some_and(|a| a.is_ascii_alphanumeric()) => '。',
+        // Not a decimal point: no digit before it (`4次.6岁以下`).
+        '.' if han_before && !after.is_some_and(|a| a.is_ascii_alphabetic()) => '。',
         _ => c,
     }
 }
@@ -812,6 +813,8 @@ mod tests {
                 "见表（1）中的数据，f(x)为函数",
             ),
             ("来自U.S.的代表", "来自U.S.的代表"),
+            ("每日不超过4次.6岁以下儿童", "每日不超过4次。6岁以下儿童"),
+            ("见附件报告.docx", "见附件报告.docx"),
         ];
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }

@@ -6,6 +6,9 @@
 //!   Before the view read such spaces through, 153 of them differed
 //!   (`约 4200 元` lost its `约`, `超过 220 万名` its `超过`).
 //! - Full-width digits, `%` and `.` (`２００万元`).
+//! - Chinese punctuation in ASCII (`，。：；（）！？` as `,.:;()!?`): one
+//!   text differed before a `.` after a Han char was read as `。` before a
+//!   digit too (`4次.6岁以下` read `.6` as 0.6).
 //! - Wrapped at a fixed width, every 16 or 22 chars, as PDF text of
 //!   narrow columns comes (`收盘报1⏎725.5元`, `售价在⏎15元`, `超过⏎2,800吨`,
 //!   `100⏎W`, `35⏎%`): 63 of 421 and 31 of 339 texts differed before
@@ -58,6 +61,23 @@ fn wrapped(text: &str, width: usize) -> String {
     out
 }
 
+/// Chinese punctuation written in ASCII.
+fn ascii_punctuation(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '，' => ',',
+            '。' => '.',
+            '：' => ':',
+            '；' => ';',
+            '（' => '(',
+            '）' => ')',
+            '！' => '!',
+            '？' => '?',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Digits, `%` and `.` in their full-width forms.
 fn full_width(text: &str) -> String {
     text.chars()
@@ -100,9 +120,10 @@ type Shape = fn(&str) -> String;
 
 /// (shape, the function, at least so many texts reshaped, at most so many
 /// reading differently).
-const SHAPES: [(&str, Shape, usize, usize); 7] = [
+const SHAPES: [(&str, Shape, usize, usize); 8] = [
     ("numbers spaced", spaced, 368, 0),
     ("full-width", full_width, 380, 0),
+    ("ASCII punctuation", ascii_punctuation, 440, 0),
     ("wrapped every 16 chars", |t| wrapped(t, 16), 421, 3),
     ("wrapped every 22 chars", |t| wrapped(t, 22), 339, 0),
     ("traditional (s2t)", |t| hanconv::s2t(t), 430, 0),
