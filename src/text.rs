@@ -273,7 +273,12 @@ fn break_joins(view: &[char], rest: &str) -> bool {
     let digit = p.is_ascii_digit();
     let digit_before = |k: usize| view.len() > k && view[view.len() - 1 - k].is_ascii_digit();
     match d {
-        _ if is_han(d) => is_han(p) || digit || matches!(p, '.' | '%' | '/'),
+        // After `%`, only the words of a range or an approximation
+        // (`5.25%⏎至5.5%`, `30%⏎以上`): a line that ends with a figure
+        // ends a heading as often (`增长37%⏎本刊讯`).
+        _ if is_han(d) => {
+            is_han(p) || digit || matches!(p, '.' | '/') || (p == '%' && "至到以左上下".contains(d))
+        }
         _ if d.is_ascii_digit() => {
             // What follows the digits: a list item's mark, or more of the
             // number (a decimal point or a group of thousands).
@@ -293,10 +298,15 @@ fn break_joins(view: &[char], rest: &str) -> bool {
                 digit_before(1) && !list
             } else {
                 // After a Han char only what goes on as an amount: not a
-                // list's number (`3 王伟`, `2：`).
+                // list's number (`3 王伟`, `2：`), nor a date, which follows
+                // a heading or a signature as often (`工作简报⏎2025年第4期`).
                 is_han(p)
                     && !list
-                    && after.is_none_or(|x| !x.is_whitespace() && !matches!(x, ':' | '：'))
+                    && after.is_none_or(|x| {
+                        !x.is_whitespace()
+                            && !is_column_separator(x)
+                            && !matches!(x, ':' | '：' | '年' | '月' | '日' | '期' | '号')
+                    })
             }
         }
         // A decimal point or a thousands comma that begins the line.
@@ -858,6 +868,9 @@ mod tests {
             ("获奖名单\n3 王伟", "获奖名单\n3 王伟"),
             ("目录\n1. 总则", "目录\n1. 总则"),
             ("时间\n15：30", "时间\n15：30"),
+            ("工作简报\n2025年第4期", "工作简报\n2025年第4期"),
+            ("同比增长37%\n本刊讯", "同比增长37%\n本刊讯"),
+            ("利率升至5.25%\n至5.5%", "利率升至5.25%至5.5%"),
         ];
         assert_views(cases.map(|(text, view)| (text, Some(view))), false);
     }
