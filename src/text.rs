@@ -283,15 +283,11 @@ fn break_joins(view: &[char], rest: &str) -> bool {
             // What follows the digits: a list item's mark, or more of the
             // number (a decimal point or a group of thousands).
             let after = look.find(|x| !x.is_ascii_digit());
-            let more = matches!(after, Some('.' | '．' | ','))
-                && look.next().is_some_and(|x| x.is_ascii_digit());
-            let list = !more && matches!(after, Some('.' | '、' | ')' | '）' | '．'));
-            if digit
-                || matches!(
-                    p,
-                    '.' | ',' | '-' | '~' | '～' | '¥' | '￥' | '$' | '€' | '£'
-                )
-            {
+            // (`look` and the view are folded: `．` is `.`, `～` is `~`.)
+            let more =
+                matches!(after, Some('.' | ',')) && look.next().is_some_and(|x| x.is_ascii_digit());
+            let list = !more && matches!(after, Some('.' | '、' | ')' | '）'));
+            if digit || matches!(p, '.' | ',' | '-' | '~' | '¥' | '￥' | '$' | '€' | '£') {
                 !list
             } else if p == '，' {
                 // A comma that may group thousands (`5，\n600元`).
@@ -311,7 +307,7 @@ fn break_joins(view: &[char], rest: &str) -> bool {
         }
         // A decimal point or a thousands comma that begins the line.
         '.' | ',' => digit && look.next().is_some_and(|x| x.is_ascii_digit()),
-        '%' | '℃' | '°' | '~' | '～' => digit,
+        '%' | '℃' | '°' | '~' => digit,
         // A unit in Latin letters (`100\nW`, `12\nGB`), or the rest of
         // one (`500K\nB`, `5000mA\nh`).
         _ if d.is_ascii_alphabetic() => {
@@ -324,8 +320,7 @@ fn break_joins(view: &[char], rest: &str) -> bool {
         }
         // A currency sign before its amount (`卖\n$10`, `$5-\n$10`).
         '$' | '¥' | '￥' | '€' | '£' => {
-            (is_han(p) || matches!(p, '-' | '~' | '～'))
-                && look.next().is_some_and(|x| x.is_ascii_digit())
+            (is_han(p) || matches!(p, '-' | '~')) && look.next().is_some_and(|x| x.is_ascii_digit())
         }
         '/' => {
             (digit || is_han(p))
@@ -622,7 +617,10 @@ impl View {
                 // web and Markdown style guides ask: the text reads as if
                 // unspaced.
                 continue;
-            } else if let Some(more) = padded_name(&original[..bi], &original[bi..]) {
+            } else if let Some(more) = matches!(c, ' ' | '\u{3000}')
+                .then(|| padded_name(&original[..bi], &original[bi..]))
+                .flatten()
+            {
                 // A two-char name padded to the width of three (`王　伟`).
                 for _ in 0..more {
                     iter.next();
